@@ -1,0 +1,161 @@
+"""Strict checks and lenient converters shared by the model classes.
+
+Converters turn the convenient shapes DESIGN promises into canonical values
+(an enum's string value into the member, any iterable into a tuple) and hand
+anything else through untouched; the validators then refuse it with a
+`ValidationError` naming the field, the bad value and what was expected.
+Converters are named functions per type so that type checkers see the
+``__init__`` parameters they accept.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar, cast
+
+import attrs
+
+from .errors import ValidationError
+
+E = TypeVar("E", bound=enum.Enum)
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+
+def describe(value: object) -> str:
+    """Return *value* as messages show it: its repr and, if unclear, its type."""
+    shown = repr(value)
+    if len(shown) > 60:
+        shown = shown[:57] + "..."
+    if isinstance(value, (str, int, float)) and not isinstance(value, enum.Enum):
+        return f"{shown} ({type(value).__name__})"
+    return shown
+
+
+def fail(field: str, value: object, expected: str) -> ValidationError:
+    """Return the error for *value* in *field*, which should have been *expected*."""
+    return ValidationError.at(field, f"expected {expected}, got {describe(value)}")
+
+
+def is_text(value: object) -> bool:
+    """Whether *value* is a string with something besides whitespace."""
+    return type(value) is str and not value.isspace() and value != ""
+
+
+def is_slug(value: object) -> bool:
+    """Whether *value* is an id: lowercase letters and digits joined by '-'."""
+    return type(value) is str and SLUG.match(value) is not None
+
+
+def check_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require a non-empty string."""
+    if not is_text(value):
+        raise fail(a.name, value, "a non-empty string")
+
+
+def check_optional_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require a non-empty string or None."""
+    if value is not None and not is_text(value):
+        raise fail(a.name, value, "a non-empty string or None")
+
+
+def check_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require an id."""
+    if not is_slug(value):
+        raise fail(a.name, value, "an id: lowercase letters and digits joined by '-'")
+
+
+def check_optional_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require an id or None."""
+    if value is not None and not is_slug(value):
+        raise fail(a.name, value, "an id (lowercase letters, digits, '-') or None")
+
+
+def check_count(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require a whole number of 0 or more, or None; bools are refused."""
+    if value is not None and (type(value) is not int or value < 0):
+        raise fail(a.name, value, "a whole number of 0 or more")
+
+
+def check_flag(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require True or False; 0, 1 and strings are refused."""
+    if type(value) is not bool:
+        raise fail(a.name, value, "True or False")
+
+
+def coordinate(limit: int) -> Validator:
+    """Require a number of degrees from -*limit* to *limit*, or None."""
+
+    def check(_: object, a: attrs.Attribute[Any], value: object) -> None:
+        if value is None:
+            return
+        if type(value) not in (int, float) or not -limit <= value <= limit:  # type: ignore[operator]
+            raise fail(a.name, value, f"a number from -{limit} to {limit}")
+
+    return check
+
+
+def as_tuple(value: object) -> Any:
+    """Return an iterable as a tuple; strings, mappings and the rest unchanged."""
+    if type(value) is tuple or isinstance(value, (str, bytes, Mapping)):
+        return value
+    if isinstance(value, Iterable):
+        return tuple(value)
+    return value
+
+
+def to_strings(value: Iterable[str]) -> tuple[str, ...]:
+    """Convert any iterable of strings to a tuple."""
+    return as_tuple(value)  # type: ignore[no-any-return]
+
+
+def tuple_of(
+    check: Callable[[object], bool], noun: str, *, required: bool = False
+) -> Validator:
+    """Require a tuple of *noun* items that pass *check*; non-empty if *required*."""
+    expected = ("an " if noun[0] in "aeiou" else "a ") + noun
+
+    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not tuple:
+            raise fail(a.name, value, f"a list of {noun}s")
+        if required and not value:
+            raise ValidationError.at(a.name, f"expected at least one {noun}")
+        for i, item in enumerate(value):
+            if not check(item):
+                raise ValidationError.at(
+                    f"{a.name}[{i}]", f"expected {expected}, got {describe(item)}"
+                )
+
+    return validate
+
+
+def instance_of(cls: type, *, optional: bool = False) -> Validator:
+    """Require an instance of *cls* (or None if *optional*)."""
+    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+
+    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, cls) and not (optional and value is None):
+            raise fail(a.name, value, expected)
+
+    return validate
+
+
+def member(enum_cls: type[E], value: object) -> E:
+    """Return the member of *enum_cls* that *value* is or names, else *value*."""
+    if type(value) is str:
+        value = enum_cls._value2member_map_.get(value, value)
+    return cast("E", value)
+
+
+def member_of(enum_cls: type[enum.Enum]) -> Validator:
+    """Require a member of *enum_cls*, naming the values it has on failure."""
+    values = ", ".join(repr(m.value) for m in enum_cls)
+
+    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
+        if type(value) is not enum_cls:
+            raise fail(a.name, value, f"one of {values}")
+
+    return validate

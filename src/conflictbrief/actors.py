@@ -1,0 +1,125 @@
+"""Who takes part, and where: actors and places."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._fields import (
+    check_optional_slug,
+    check_optional_text,
+    check_slug,
+    check_text,
+    coordinate,
+    instance_of,
+    is_text,
+    member,
+    member_of,
+    to_strings,
+    tuple_of,
+)
+
+__all__ = ["Actor", "ActorKind", "ExternalIds", "Place", "PlaceKind"]
+
+
+class ActorKind(str, enum.Enum):
+    """What sort of actor an `Actor` is.
+
+    ``GROUP`` is an unnamed collective, such as "military analysts".
+    """
+
+    STATE = "state"
+    PERSON = "person"
+    GOVERNMENT_BODY = "government_body"
+    ARMED_FORCE = "armed_force"
+    MEDIA = "media"
+    INTERNATIONAL_ORG = "international_org"
+    GROUP = "group"
+
+
+class PlaceKind(str, enum.Enum):
+    """What sort of place a `Place` is."""
+
+    COUNTRY = "country"
+    REGION = "region"
+    CITY = "city"
+    SITE = "site"
+
+
+def _actor_kind(value: ActorKind | str) -> ActorKind:
+    return member(ActorKind, value)
+
+
+def _place_kind(value: PlaceKind | str) -> PlaceKind:
+    return member(PlaceKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class ExternalIds:
+    """Identifiers in other data sets, for joining them.
+
+    Attributes:
+        iso3: The ISO 3166-1 alpha-3 code of a state (``"PRK"``).
+        wikidata: A Wikidata item id (``"Q423"``).
+        cameo: A CAMEO actor code (``"PRK"``, ``"RUSGOV"``).
+    """
+
+    iso3: str | None = attrs.field(default=None, validator=check_optional_text)
+    wikidata: str | None = attrs.field(default=None, validator=check_optional_text)
+    cameo: str | None = attrs.field(default=None, validator=check_optional_text)
+
+
+@attrs.frozen(kw_only=True)
+class Actor:
+    """A state, person, body, force, outlet, organisation or unnamed group.
+
+    Attributes:
+        id: A slug, unique among the brief's actors.
+        name: The name the source uses.
+        kind: What sort of actor this is.
+        aliases: Other names for it, for `Records.named`.
+        part_of: The id of the actor this one belongs to (Kim Jong Un and
+            KCNA under North Korea).
+        ids: Identifiers in other data sets.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    name: str = attrs.field(validator=check_text)
+    kind: ActorKind = attrs.field(converter=_actor_kind, validator=member_of(ActorKind))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=tuple_of(is_text, "name")
+    )
+    part_of: str | None = attrs.field(default=None, validator=check_optional_slug)
+    ids: ExternalIds = attrs.field(
+        factory=ExternalIds, validator=instance_of(ExternalIds)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """A country, region, city or site.
+
+    Attributes:
+        id: A slug, unique among the brief's places.
+        name: The name the source uses.
+        kind: What sort of place this is.
+        country: The id of the state actor the place lies in.
+        lat: Latitude in degrees, from a gazetteer.
+        lon: Longitude in degrees, from a gazetteer.
+        aliases: Other names for it, for `Records.named`.
+        ids: Identifiers in other data sets.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    name: str = attrs.field(validator=check_text)
+    kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
+    country: str | None = attrs.field(default=None, validator=check_optional_slug)
+    lat: float | None = attrs.field(default=None, validator=coordinate(90))
+    lon: float | None = attrs.field(default=None, validator=coordinate(180))
+    aliases: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=tuple_of(is_text, "name")
+    )
+    ids: ExternalIds = attrs.field(
+        factory=ExternalIds, validator=instance_of(ExternalIds)
+    )

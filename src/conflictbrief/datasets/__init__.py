@@ -1,0 +1,1 @@
+"""The datasets bundled with conflictbrief."""

@@ -1,0 +1,109 @@
+"""The exceptions conflictbrief raises.
+
+Every exception derives from `ConflictBriefError`; each leaf also derives from
+the standard exception a caller would expect, so ``except ValueError`` keeps
+working.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+import attrs
+
+__all__ = [
+    "ConflictBriefError",
+    "DatasetNotFoundError",
+    "DateResolutionError",
+    "Problem",
+    "UnknownIdError",
+    "ValidationError",
+]
+
+
+class ConflictBriefError(Exception):
+    """The base of every exception conflictbrief raises."""
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with some data: where it is and what is wrong.
+
+    Attributes:
+        path: A JSON path to the bad value, such as ``$.statements[3].date``.
+            Problems found by a constructor start at the field name.
+        message: A sentence naming the bad value and what was expected.
+    """
+
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+    def under(self, prefix: str) -> Problem:
+        """Return this problem with its path placed under *prefix*."""
+        if not self.path:
+            return Problem(prefix, self.message)
+        if self.path.startswith("$"):
+            return Problem(prefix + self.path[1:], self.message)
+        if self.path.startswith("["):
+            return Problem(prefix + self.path, self.message)
+        return Problem(f"{prefix}.{self.path}", self.message)
+
+
+class ValidationError(ConflictBriefError, ValueError):
+    """Data that breaks the model's rules; `problems` lists every one found.
+
+    Attributes:
+        problems: The problems, in the order they were found.
+    """
+
+    problems: tuple[Problem, ...]
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        if len(self.problems) == 1:
+            text = str(self.problems[0])
+        else:
+            lines = "\n".join(f"  {p}" for p in self.problems)
+            text = f"{len(self.problems)} problems:\n{lines}"
+        super().__init__(text)
+
+    @classmethod
+    def at(cls, path: str, message: str) -> ValidationError:
+        """Return an error holding the single problem at *path*."""
+        return cls([Problem(path, message)])
+
+
+class UnknownIdError(ConflictBriefError, KeyError):
+    """An id that is not in the collection it was looked up in.
+
+    Attributes:
+        id: The id that was asked for.
+        collection: The name of the collection, such as ``"actors"``.
+        suggestions: The closest ids that do exist.
+    """
+
+    def __init__(self, key: object, collection: str, known: Iterable[str]) -> None:
+        self.id = key
+        self.collection = collection
+        self.suggestions = tuple(
+            difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
+        )
+        super().__init__(key)
+
+    def __str__(self) -> str:
+        text = f"no {self.collection} record has id {self.id!r}"
+        if self.suggestions:
+            text += "; did you mean " + " or ".join(map(repr, self.suggestions)) + "?"
+        return text
+
+
+class DatasetNotFoundError(ConflictBriefError, LookupError):
+    """A bundled dataset name that does not exist."""
+
+
+class DateResolutionError(ConflictBriefError, ValueError):
+    """A date phrase that `conflictbrief.dates.resolve` cannot turn into a span."""

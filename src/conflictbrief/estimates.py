@@ -1,0 +1,93 @@
+"""Counts as low/best/high estimates, the way reports give them."""
+
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+import attrs
+
+from ._fields import check_count, check_flag
+from .errors import ValidationError
+
+__all__ = ["Estimate"]
+
+
+def _check_figures(est: Estimate, _: attrs.Attribute[Any], high: int | None) -> None:
+    if est.best is None and est.low is None and high is None:
+        raise ValidationError.at("", "expected at least one of best, low and high")
+    order = [(n, v) for n, v in (("low", est.low), ("best", est.best), ("high", high))]
+    given = [(n, v) for n, v in order if v is not None]
+    for (n1, v1), (n2, v2) in itertools.pairwise(given):
+        if v1 > v2:
+            raise ValidationError.at(
+                n2, f"expected {n2} to be at least {n1} ({v1:,}), got {v2:,}"
+            )
+
+
+@attrs.frozen(kw_only=True)
+class Estimate:
+    """A count as a report gives it: a figure, bounds, or both.
+
+    Read as an interval, an estimate runs from *low* (else *best*, else 0) to
+    *high* (else *best*, else unbounded): ``Estimate(low=3000)`` is "at least
+    3,000". Adding estimates adds their intervals; the sum keeps a *best* only
+    when every term has one, and is approximate when any term is.
+
+    >>> str(Estimate(best=11_000, approximate=True))
+    'about 11,000'
+
+    Attributes:
+        best: The figure given, if any.
+        low: A lower bound, if one is given.
+        high: An upper bound, if one is given.
+        approximate: Whether the source hedges the figure ("roughly",
+            "about").
+    """
+
+    best: int | None = attrs.field(default=None, validator=check_count)
+    low: int | None = attrs.field(default=None, validator=check_count)
+    high: int | None = attrs.field(
+        default=None, validator=[check_count, _check_figures]
+    )
+    approximate: bool = attrs.field(default=False, validator=check_flag)
+
+    @property
+    def interval(self) -> tuple[int, int | None]:
+        """The smallest and largest counts meant; None for no upper bound."""
+        low = self.low if self.low is not None else self.best
+        high = self.high if self.high is not None else self.best
+        return (0 if low is None else low, high)
+
+    def __add__(self, other: object) -> Estimate:
+        if not isinstance(other, Estimate):
+            return NotImplemented
+        (a_lo, a_hi), (b_lo, b_hi) = self.interval, other.interval
+        low = a_lo + b_lo
+        high = None if a_hi is None or b_hi is None else a_hi + b_hi
+        best = (
+            None if self.best is None or other.best is None else self.best + other.best
+        )
+        implied_low = 0 if best is None else best
+        return Estimate(
+            best=best,
+            low=low if low != implied_low or (best is None and high is None) else None,
+            high=None if high == best else high,
+            approximate=self.approximate or other.approximate,
+        )
+
+    def __str__(self) -> str:
+        about = "about " if self.approximate else ""
+        if self.low is not None and self.high is not None:
+            bounds = f"{self.low:,}\N{EN DASH}{self.high:,}"
+        elif self.low is not None:
+            bounds = f"at least {self.low:,}"
+        elif self.high is not None:
+            bounds = f"at most {self.high:,}"
+        else:
+            bounds = ""
+        if self.best is None:
+            return about + bounds
+        if not bounds:
+            return f"{about}{self.best:,}"
+        return f"{about}{self.best:,} ({bounds})"

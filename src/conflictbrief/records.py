@@ -1,0 +1,183 @@
+"""What the sources report: statements, deployments and events.
+
+Every record carries at least one `Citation`, and its dates are `DateSpan`
+values as precise as the source allows and no more.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from ._fields import (
+    check_optional_slug,
+    check_optional_text,
+    check_slug,
+    check_text,
+    instance_of,
+    is_slug,
+    member,
+    member_of,
+    to_strings,
+    tuple_of,
+)
+from .dates import DateSpan, check_optional_span, check_span, to_optional_span, to_span
+from .estimates import Estimate
+from .sources import Citation, to_citations
+
+__all__ = [
+    "Deployment",
+    "Event",
+    "EventKind",
+    "Record",
+    "Statement",
+    "StatementKind",
+]
+
+
+class StatementKind(str, enum.Enum):
+    """What a statement does."""
+
+    CONFIRM = "confirm"
+    CLAIM = "claim"
+    DISPUTE = "dispute"
+    ASSESS = "assess"
+    REPORT = "report"
+    PRAISE = "praise"
+    THANK = "thank"
+    CONDEMN = "condemn"
+    DEMAND = "demand"
+    URGE = "urge"
+    WARN = "warn"
+
+
+class EventKind(str, enum.Enum):
+    """What sort of thing an `Event` is."""
+
+    AGREEMENT = "agreement"
+    MEETING = "meeting"
+    OPERATION = "operation"
+    DECISION = "decision"
+    OTHER = "other"
+
+
+def _statement_kind(value: StatementKind | str) -> StatementKind:
+    return member(StatementKind, value)
+
+
+def _event_kind(value: EventKind | str) -> EventKind:
+    return member(EventKind, value)
+
+
+_ids = tuple_of(is_slug, "id")
+_citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
+
+
+@attrs.frozen(kw_only=True)
+class Statement:
+    """Something an actor said, or the source asserts in its own voice.
+
+    Attributes:
+        id: A slug, unique among the brief's statements.
+        speaker: The id of the actor who said it; None when the source says
+            it in its own voice or names no one.
+        date: When it was said.
+        kind: What the statement does (confirm, claim, dispute, ...).
+        summary: A neutral one-sentence summary.
+        about: The ids of the actors it is about.
+        via: The id of the channel that carried it (a news agency).
+        quote: The speaker's own words, where the source gives them.
+        responds_to: The id of the statement this one answers or disputes.
+        citations: Where the source says so; at least one.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    speaker: str | None = attrs.field(default=None, validator=check_optional_slug)
+    date: DateSpan = attrs.field(converter=to_span, validator=check_span)
+    kind: StatementKind = attrs.field(
+        converter=_statement_kind, validator=member_of(StatementKind)
+    )
+    summary: str = attrs.field(validator=check_text)
+    about: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=_ids
+    )
+    via: str | None = attrs.field(default=None, validator=check_optional_slug)
+    quote: str | None = attrs.field(default=None, validator=check_optional_text)
+    responds_to: str | None = attrs.field(default=None, validator=check_optional_slug)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations, validator=_citations
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Deployment:
+    """A force one state sent to another's territory or war.
+
+    Attributes:
+        id: A slug, unique among the brief's deployments.
+        sender: The id of the state that sent the force.
+        host: The id of the state it was sent to.
+        date: When the force arrived.
+        troops: How many were sent, as the source estimates it; None when the
+            source gives no figure.
+        place: The id of the place it went to.
+        until: When it left; None when not reported.
+        unit: The id of the force itself, where named.
+        role: What it was sent to do.
+        reinforces: The id of the deployment this contingent joined.
+        estimated_by: The ids of the actors who gave the troop figure.
+        citations: Where the source says so; at least one.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    sender: str = attrs.field(validator=check_slug)
+    host: str = attrs.field(validator=check_slug)
+    date: DateSpan = attrs.field(converter=to_span, validator=check_span)
+    troops: Estimate | None = attrs.field(
+        default=None, validator=instance_of(Estimate, optional=True)
+    )
+    place: str | None = attrs.field(default=None, validator=check_optional_slug)
+    until: DateSpan | None = attrs.field(
+        default=None, converter=to_optional_span, validator=check_optional_span
+    )
+    unit: str | None = attrs.field(default=None, validator=check_optional_slug)
+    role: str | None = attrs.field(default=None, validator=check_optional_text)
+    reinforces: str | None = attrs.field(default=None, validator=check_optional_slug)
+    estimated_by: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=_ids
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations, validator=_citations
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """Something that happened: an agreement, meeting, operation or decision.
+
+    Attributes:
+        id: A slug, unique among the brief's events.
+        kind: What sort of event it is.
+        date: When it happened; an operation's span is its extent.
+        summary: A neutral one-sentence summary.
+        participants: The ids of the actors who took part.
+        place: The id of the place it happened.
+        citations: Where the source says so; at least one.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))
+    date: DateSpan = attrs.field(converter=to_span, validator=check_span)
+    summary: str = attrs.field(validator=check_text)
+    participants: tuple[str, ...] = attrs.field(
+        default=(), converter=to_strings, validator=_ids
+    )
+    place: str | None = attrs.field(default=None, validator=check_optional_slug)
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations, validator=_citations
+    )
+
+
+Record = Statement | Deployment | Event
+"""A dated, cited record: what `Brief.timeline` lists."""

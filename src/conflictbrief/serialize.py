@@ -1,0 +1,308 @@
+"""The conflictbrief JSON file format: load, loads, dump and dumps.
+
+A file is one JSON object, ``{"format": "conflictbrief/1", "id": ..., ...}``,
+with snake_case keys, enums as their lowercase values, dates as canonical EDTF
+and empty or default fields left out. Loading is strict: a value of the wrong
+JSON type is refused, never converted, unknown keys are errors, and every
+problem in a file is reported at once with its JSON path.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import io
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from typing import IO, Any, Union, cast, get_args, get_origin
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
+
+from ._fields import describe
+from .brief import Brief, Records
+from .dates import DateSpan
+from .errors import Problem, ValidationError
+
+__all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
+
+FORMAT = "conflictbrief/1"
+"""The format string every file carries, and the only one this version reads."""
+
+PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
+
+
+class _WrongTypeError(TypeError):
+    """A JSON value of the wrong type; the path is added by the walker."""
+
+    def __init__(self, expected: str, value: object) -> None:
+        super().__init__(f"expected {expected}, got {describe(value)}")
+
+
+def _strict(expected: str, *types: type) -> Callable[[Any, Any], Any]:
+    def structure(value: object, _: object) -> object:
+        if type(value) not in types:
+            raise _WrongTypeError(expected, value)
+        return value
+
+    return structure
+
+
+def _structure_span(value: object, _: object) -> DateSpan:
+    if type(value) is not str:
+        raise _WrongTypeError("an EDTF string such as '2025-04'", value)
+    return DateSpan.parse(value)
+
+
+def _structure_date(value: object, _: object) -> date:
+    if type(value) is not str or len(value) != 10 or value[4] != "-":
+        raise _WrongTypeError("a day as YYYY-MM-DD", value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise _WrongTypeError("a day as YYYY-MM-DD", value) from None
+
+
+def _is_tuple(cl: Any) -> bool:
+    return get_origin(cl) in (tuple, Records)
+
+
+def _make_converter(*, detailed: bool) -> cattrs.Converter:
+    """Return the strict converter; *detailed* collects every problem's path."""
+    c = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
+    c.register_structure_hook(str, _strict("a string", str))
+    c.register_structure_hook(int, _strict("a whole number", int))
+    c.register_structure_hook(float, _strict("a number", int, float))
+    c.register_structure_hook(bool, _strict("true or false", bool))
+    c.register_structure_hook(DateSpan, _structure_span)
+    c.register_structure_hook(date, _structure_date)
+    c.register_unstructure_hook(DateSpan, str)
+    c.register_unstructure_hook(date, date.isoformat)
+
+    def records_hook(cl: Any) -> Callable[[Records[Any]], list[Any]]:
+        item = c.get_unstructure_hook(get_args(cl)[0])
+        return lambda records: [item(r) for r in records]
+
+    c.register_unstructure_hook_factory(
+        lambda t: cast("Any", get_origin(t)) is Records, records_hook
+    )
+
+    def enum_hook(cl: type[enum.Enum]) -> Callable[[Any, Any], Any]:
+        members = cl._value2member_map_
+        expected = "one of " + ", ".join(repr(v) for v in members)
+
+        def structure(value: object, _: object) -> object:
+            found = members.get(value) if type(value) is str else None
+            if found is None:
+                raise _WrongTypeError(expected, value)
+            return found
+
+        return structure
+
+    c.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook
+    )
+
+    def tuple_hook(cl: Any) -> Callable[[Any, Any], Any]:
+        item_type = get_args(cl)[0]
+        item = c.get_structure_hook(item_type)
+        if not detailed:
+
+            def fast(value: object, _: object) -> tuple[Any, ...]:
+                if type(value) is not list:
+                    raise _WrongTypeError("a list", value)
+                return tuple([item(v, item_type) for v in value])
+
+            return fast
+
+        def structure(value: object, _: object) -> tuple[Any, ...]:
+            if type(value) is not list:
+                raise _WrongTypeError("a list", value)
+            out, errors = [], []
+            for i, v in enumerate(value):
+                try:
+                    out.append(item(v, item_type))
+                except Exception as e:  # noqa: BLE001, PERF203 (every item's error is kept)
+                    note = IterableValidationNote(f"@ index {i}", i, item_type)
+                    e.__notes__ = [*getattr(e, "__notes__", []), note]
+                    errors.append(e)
+            if errors:
+                raise IterableValidationError(f"While structuring {cl!r}", errors, cl)
+            return tuple(out)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def class_hook(cl: type) -> Callable[[Any, Any], Any]:
+        hook: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, c)
+
+        def structure(value: object, _: object) -> object:
+            if type(value) is not dict:
+                raise _WrongTypeError(f"an object (a {cl.__name__})", value)
+            return hook(value, cl)
+
+        return structure
+
+    def class_unstructure_hook(cl: type) -> Callable[[Any], dict[str, Any]]:
+        # Keys follow the class's field order; a field equal to its default,
+        # and an empty collection, are left out.
+        attrs.resolve_types(cl)
+        plan = []
+        for a in attrs.fields(cl):
+            default = a.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                default = default.factory()
+            plan.append((a.name, c.get_unstructure_hook(a.type), default))
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            out = {}
+            for name, hook, default in plan:
+                value = getattr(obj, name)
+                if value is default or value == default:
+                    continue
+                if type(value) is Records and not value:
+                    continue
+                out[name] = hook(value)
+            return out
+
+        return unstructure
+
+    def is_model(t: Any) -> bool:
+        return isinstance(t, type) and attrs.has(t)
+
+    c.register_structure_hook_factory(is_model, class_hook)
+    c.register_unstructure_hook_factory(is_model, class_unstructure_hook)
+    return c
+
+
+_converter = functools.cache(_make_converter)
+
+
+def _problems(exc: BaseException, path: str) -> list[Problem]:
+    """Flatten a cattrs error tree into problems with JSON paths."""
+    if isinstance(exc, IterableValidationError):
+        at_index, rest = exc.group_exceptions()
+        out = [p for e, n in at_index for p in _problems(e, f"{path}[{n.index}]")]
+        return out + [p for e in rest for p in _problems(e, path)]
+    if isinstance(exc, ClassValidationError):
+        at_field, rest = exc.group_exceptions()
+        out = [p for e, n in at_field for p in _problems(e, f"{path}.{n.name}")]
+        return out + [p for e in rest for p in _problems(e, path)]
+    if isinstance(exc, ValidationError):
+        return [p.under(path) for p in exc.problems]
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = ", ".join(a.name for a in exc.cl.__attrs_attrs__)  # type: ignore[attr-defined]
+        return [
+            Problem(f"{path}.{key}", f"unknown key; expected one of {known}")
+            for key in sorted(exc.extra_fields)
+        ]
+    if isinstance(exc, KeyError):
+        return [Problem(path, "missing; this key is required")]
+    if isinstance(exc, _WrongTypeError):
+        return [Problem(path, str(exc))]
+    return [Problem(path, f"cannot be read: {exc}")]
+
+
+def _decode(data: str | bytes) -> Any:
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            twice = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            raise ValidationError.at(
+                "$", f"the key {twice!r} appears twice in one object"
+            )
+        return result
+
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise ValidationError.at(
+            "$", f"expected JSON text as str or bytes, got {describe(data)}"
+        )
+    try:
+        return json.loads(data, object_pairs_hook=pairs)
+    except json.JSONDecodeError as e:
+        raise ValidationError.at(
+            "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+        ) from None
+    except UnicodeDecodeError as e:
+        raise ValidationError.at(
+            "$", f"not UTF-8 text: {e.reason} at byte {e.start}"
+        ) from None
+    except RecursionError:
+        raise ValidationError.at("$", "not readable: nested too deeply") from None
+
+
+def loads(data: str | bytes) -> Brief:
+    """Read a brief from JSON text.
+
+    Raises:
+        ValidationError: The text is not valid JSON, not this format, or
+            breaks the model's rules; `ValidationError.problems` lists every
+            problem found, each with its JSON path.
+    """
+    doc = _decode(data)
+    if type(doc) is not dict:
+        raise ValidationError.at("$", f"expected a JSON object, got {describe(doc)}")
+    fmt = doc.pop("format", None)
+    if fmt != FORMAT:
+        raise ValidationError.at(
+            "$.format",
+            f"expected the format {FORMAT!r}, got {fmt!r}"
+            if fmt is not None
+            else f"missing; expected {FORMAT!r}",
+        )
+    try:
+        return _converter(detailed=False).structure(doc, Brief)
+    except Exception:  # noqa: BLE001, S110
+        # The fast path stops at the first problem; run again to find them all.
+        pass
+    try:
+        return _converter(detailed=True).structure(doc, Brief)
+    except Exception as e:  # noqa: BLE001
+        raise ValidationError(_problems(e, "$")) from None
+
+
+def load(file: PathOrFile) -> Brief:
+    """Read a brief from a path or an open file (text or binary).
+
+    Raises:
+        ValidationError: See `loads`.
+    """
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, "rb") as f:  # noqa: PTH123
+            return loads(f.read())
+    return loads(file.read())
+
+
+def unstructure(brief: Brief) -> dict[str, Any]:
+    """Return *brief* as the JSON-ready dict `dumps` writes."""
+    return {"format": FORMAT, **_converter(detailed=False).unstructure(brief)}
+
+
+def dumps(brief: Brief) -> str:
+    """Return *brief* as canonical JSON text: stable key order, EDTF dates."""
+    return json.dumps(unstructure(brief), ensure_ascii=False, indent=2) + "\n"
+
+
+def dump(brief: Brief, file: PathOrFile) -> None:
+    """Write *brief* to a path or an open file (text or binary) as `dumps` does."""
+    text = dumps(brief)
+    if isinstance(file, (str, os.PathLike)):
+        with open(file, "w", encoding="utf-8", newline="\n") as f:  # noqa: PTH123
+            f.write(text)
+    elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
+        file, "mode", ""
+    ):
+        cast("IO[bytes]", file).write(text.encode())
+    else:
+        cast("IO[str]", file).write(text)

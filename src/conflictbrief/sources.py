@@ -1,0 +1,90 @@
+"""Where facts come from: sources and the citations that point into them."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from ._fields import (
+    as_tuple,
+    check_optional_slug,
+    check_optional_text,
+    check_slug,
+    check_text,
+    member,
+    member_of,
+)
+from .dates import DateSpan, check_optional_span, to_optional_span
+
+__all__ = ["Citation", "Source", "SourceKind"]
+
+
+class SourceKind(str, enum.Enum):
+    """What sort of source a `Source` is."""
+
+    ARTICLE = "article"
+    STATEMENT = "statement"
+    REPORT = "report"
+    IMAGE = "image"
+    DATASET = "dataset"
+
+
+def _source_kind(value: SourceKind | str) -> SourceKind:
+    return member(SourceKind, value)
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """A document, image or data set that records cite.
+
+    Attributes:
+        id: A slug, unique among the brief's sources.
+        title: The source's title, or a description of it.
+        kind: What sort of source this is.
+        published: When it was published, as precisely as known; None when
+            not given.
+        publisher: The id of the actor that published it.
+        url: Where it can be found.
+        license: The licence it is published under.
+        attribution: The credit the licence asks for.
+        text: Its full text, where the licence allows keeping it; quotes
+            citing it are checked against this text.
+    """
+
+    id: str = attrs.field(validator=check_slug)
+    title: str = attrs.field(validator=check_text)
+    kind: SourceKind = attrs.field(
+        converter=_source_kind, validator=member_of(SourceKind)
+    )
+    published: DateSpan | None = attrs.field(
+        default=None, converter=to_optional_span, validator=check_optional_span
+    )
+    publisher: str | None = attrs.field(default=None, validator=check_optional_slug)
+    url: str | None = attrs.field(default=None, validator=check_optional_text)
+    license: str | None = attrs.field(default=None, validator=check_optional_text)
+    attribution: str | None = attrs.field(default=None, validator=check_optional_text)
+    text: str | None = attrs.field(
+        default=None, repr=False, validator=check_optional_text
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Citation:
+    """A verbatim quote from a source, backing a record.
+
+    Attributes:
+        source: The id of the source.
+        quote: The words as the source has them; where the source's text is
+            in the brief, they must occur in it (runs of whitespace compare
+            equal).
+    """
+
+    source: str = attrs.field(validator=check_slug)
+    quote: str = attrs.field(validator=check_text)
+
+
+def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
+    """Convert any iterable of citations to a tuple."""
+    return as_tuple(value)  # type: ignore[no-any-return]
