@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import enum
+import functools
+import operator
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
 from ._fields import check_optional_text, check_slug, check_text, fail
-from .actors import Actor, ActorKind, Place
+from ._index import UNBOUNDED, DateIndex, ValueIndex, union
+from .actors import Actor, ActorKind, Place, PlaceKind
+from .dates import DateLike, DateSpan
 from .errors import Problem, UnknownIdError, ValidationError
-from .records import Deployment, Event, Statement
-from .sources import Source
+from .estimates import Estimate
+from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
+from .sources import Source, SourceKind
 
-__all__ = ["Brief", "Records"]
+__all__ = ["FILTERS", "Brief", "Dispute", "Records"]
 
 T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event)
 D = TypeVar("D")
@@ -25,31 +31,75 @@ _WHITESPACE = re.compile(r"\s+")
 
 
 class Records(Generic[T]):
-    """An immutable collection of one kind of record, looked up by id.
+    """An immutable, ordered collection of one kind of record, looked up by id.
 
-    Iterate over it, take its `len`, or look a record up by id::
+    Iterate over it, take its `len`, look a record up by id, or filter it::
 
         brief.actors["kim-jong-un"]
+        brief.statements.where(speaker="kim-jong-un", during="2025-04")
 
-    A `Records` belongs to the brief that holds it; that link is invisible to
-    equality and hashing, which compare the records alone.
+    `where` returns another `Records`, so filters chain. A `Records` knows the
+    brief that holds it, to check the ids it is given; that link and the
+    indexes behind `where` are invisible to equality and hashing, which
+    compare the records alone.
     """
 
-    __slots__ = ("_brief", "_by_id", "_items", "_name")
+    __slots__ = (
+        "_brief",
+        "_by_id",
+        "_indexes",
+        "_items",
+        "_name",
+        "_position_set",
+        "_positions",
+        "_root",
+    )
 
     _items: tuple[T, ...]
     _name: str
     _brief: Brief | None
     _by_id: dict[str, T] | None
+    _root: Records[T]
+    _positions: tuple[int, ...] | None
+    _position_set: frozenset[int] | None
+    _indexes: dict[str, Any]
 
     def __init__(self, items: Iterable[T], name: str = "records") -> None:
+        given: object = items
+        if type(given) is Records:
+            given = given._items
+        elif type(given) is not tuple:
+            if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+                raise fail(name, given, "a list or other iterable of records")
+            given = tuple(given)
+        self._init(given, name, None, None)
+
+    def _init(
+        self,
+        items: tuple[T, ...],
+        name: str,
+        root: Records[T] | None,
+        positions: tuple[int, ...] | None,
+    ) -> None:
         setattr_ = object.__setattr__
-        setattr_(
-            self, "_items", items._items if type(items) is Records else _tuple(items)
-        )
+        setattr_(self, "_items", items)
         setattr_(self, "_name", name)
-        setattr_(self, "_brief", None)
+        setattr_(self, "_brief", None if root is None else root._brief)
         setattr_(self, "_by_id", None)
+        setattr_(self, "_root", self if root is None else root)
+        setattr_(self, "_positions", positions)
+        setattr_(self, "_position_set", None)
+        setattr_(self, "_indexes", {})
+
+    def _view(self, positions: list[int]) -> Records[T]:
+        """A sub-collection of this collection's root, at *positions*."""
+        root = self._root
+        items = root._items
+        view: Records[T] = Records.__new__(Records)
+        view._init(
+            tuple([items[p] for p in positions]), root._name, root, tuple(positions)
+        )
+        return view
 
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
@@ -115,15 +165,379 @@ class Records(Generic[T]):
         shown = ", ".join(ids) + more
         return f"<Records {self._name}: {len(self._items)} [{shown}]>"
 
+    def first(self) -> T | None:
+        """Return the first record, or None if there are none."""
+        return self._items[0] if self._items else None
 
-def _tuple(items: Iterable[Any]) -> tuple[Any, ...]:
-    if type(items) is tuple:
-        return items
-    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-        raise ValidationError.at(
-            "", f"expected a list or other iterable of records, got {items!r}"
+    def where(self, *, strict: bool = False, **filters: object) -> Records[T]:
+        """Return the records matching every filter, in this collection's order.
+
+        A filter on a reference (``speaker``, ``about``, ``sender``, ...)
+        takes an id, a record, or an iterable of either, and matches any of
+        them; ``None`` matches records where the field is empty. A ``kind``
+        filter takes the enum or its string value. ``during`` (and, for
+        deployments, ``active_on``) takes a `date`, a `DateSpan` or an EDTF
+        string: an uncertain date matches when it possibly falls in the
+        query, or with ``strict=True`` when it certainly does.
+
+        Args:
+            strict: Match dates that are certainly, not possibly, in range.
+            **filters: Field names and the values to match; see
+                `FILTERS` for each collection's names.
+
+        Raises:
+            TypeError: A filter name this collection does not have.
+            UnknownIdError: An id that is not in the brief.
+            ValidationError: A kind or date that cannot be read.
+        """
+        if not filters:
+            return self
+        specs = FILTERS[self._name]
+        root = self._root
+        queries = []
+        for name, value in filters.items():
+            spec = specs.get(name)
+            if spec is None:
+                raise _unknown_filter(self._name, name)
+            queries.append(spec.query(root, name, value, strict=strict))
+        best = min(queries, key=lambda q: q.estimate)
+        items = root._items
+        tests = [q.test for q in queries if q is not best]
+        if self._positions is not None and len(self._positions) < best.estimate:
+            tests.append(best.test)
+            candidates: Iterable[int] = self._positions
+        else:
+            candidates = best.positions()
+            if self._positions is not None:
+                own = self._own_positions()
+                candidates = [p for p in candidates if p in own]
+        if len(tests) == 1:
+            test = tests[0]
+            found = [p for p in candidates if test(items[p])]
+        elif tests:
+            found = [p for p in candidates if all(t(items[p]) for t in tests)]
+        else:
+            found = list(candidates)
+        return self._view(found)
+
+    def _own_positions(self) -> frozenset[int]:
+        own = self._position_set
+        if own is None:
+            own = frozenset(self._positions or ())
+            object.__setattr__(self, "_position_set", own)
+        return own
+
+    def _index(self, name: str, build: Callable[[tuple[T, ...]], Any]) -> Any:
+        """The root's index *name*, built by *build* on first use."""
+        indexes = self._root._indexes
+        index = indexes.get(name)
+        if index is None:
+            index = indexes[name] = build(self._root._items)
+        return index
+
+    def named(self, text: str) -> T:
+        """Return the actor or place called *text*, by name or alias, any case.
+
+        Raises:
+            UnknownIdError: Nothing here has that name; the error suggests
+                the closest names.
+            ValidationError: Several records have that name.
+        """
+        if self._name not in ("actors", "places"):
+            raise TypeError(f"named() looks up actors and places, not {self._name}")
+        names: dict[str, list[int]] = self._index("named", _names_index)
+        key = text.casefold() if type(text) is str else text
+        found = names.get(key, []) if type(key) is str else []
+        if self._positions is not None:
+            own = self._own_positions()
+            found = [p for p in found if p in own]
+        if not found:
+            known = {
+                _display_name(self._root._items, v[0], k) for k, v in names.items()
+            }
+            raise UnknownIdError(text, self._name, sorted(known), field="name")
+        if len(found) > 1:
+            ids = ", ".join(repr(self._root._items[p].id) for p in found)
+            raise ValidationError.at(
+                "", f"{text!r} names {len(found)} {self._name} ({ids}); use an id"
+            )
+        return self._root._items[found[0]]
+
+    def members(self, actor: str | Actor) -> Records[T]:
+        """Return *actor* and every actor that is part of it, at any depth.
+
+        Raises:
+            UnknownIdError: *actor* is not in this collection.
+        """
+        if self._name != "actors":
+            raise TypeError(f"members() groups actors, not {self._name}")
+        top = actor.id if isinstance(actor, Actor) else actor
+        if top not in self._root._ids():
+            raise UnknownIdError(top, self._name, self._root._ids())
+        children: ValueIndex = self._index(
+            "part_of", lambda items: ValueIndex(items, lambda a: (a.part_of,))
         )
-    return tuple(items)
+        items = self._root._items
+        found: set[int] = set()
+        todo = [top]
+        while todo:
+            for p in children.positions.get(todo.pop(), ()):
+                if p not in found:
+                    found.add(p)
+                    todo.append(items[p].id)
+        found.update(i for i, a in enumerate(items) if a.id == top)
+        if self._positions is not None:
+            found &= self._own_positions()
+        return self._view(sorted(found))
+
+
+def _unknown_filter(collection: str, name: str) -> TypeError:
+    valid = sorted(FILTERS[collection])
+    close = difflib.get_close_matches(name, valid, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return TypeError(
+        f"{collection} have no filter {name!r}; the filters are "
+        f"{', '.join(valid)}{hint}"
+    )
+
+
+def _names_index(items: tuple[Any, ...]) -> dict[str, list[int]]:
+    names: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for name in {n.casefold() for n in (item.name, *item.aliases)}:
+            names.setdefault(name, []).append(i)
+    return names
+
+
+def _display_name(items: tuple[Any, ...], position: int, folded: str) -> str:
+    """The name or alias of *items[position]* that casefolds to *folded*."""
+    item = items[position]
+    names: tuple[str, ...] = (item.name, *item.aliases)
+    return next(n for n in names if n.casefold() == folded)
+
+
+@attrs.frozen
+class _Query:
+    """One filter, ready to run: a size bound, its index answer, its test."""
+
+    estimate: int
+    positions: Callable[[], list[int]]
+    test: Callable[[Any], bool]
+
+
+@attrs.frozen
+class _Filter:
+    """How `Records.where` reads one filter and which index answers it."""
+
+    field: str
+    kind: str  # "ref", "refs", "enum", "date" or "active"
+    target: str = ""
+    enum: Any = None
+
+    def query(
+        self, root: Records[Any], name: str, value: object, *, strict: bool
+    ) -> _Query:
+        if self.kind in ("date", "active"):
+            return self._dates(root, name, value, strict=strict)
+        wanted = (
+            self._members(name, value)
+            if self.kind == "enum"
+            else self._ids(root, name, value)
+        )
+        field = self.field
+        if self.kind == "refs":
+            index = root._index(
+                name,
+                lambda items: ValueIndex(items, lambda r: getattr(r, field) or (None,)),
+            )
+
+            def test(record: Any) -> bool:
+                values = getattr(record, field)
+                return not wanted.isdisjoint(values) if values else None in wanted
+        else:
+            index = root._index(
+                name, lambda items: ValueIndex(items, lambda r: (getattr(r, field),))
+            )
+
+            def test(record: Any) -> bool:
+                return getattr(record, field) in wanted
+
+        lists = index.lookup(wanted)
+        return _Query(sum(map(len, lists)), lambda: union(lists), test)
+
+    def _members(self, name: str, value: object) -> frozenset[Any]:
+        values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
+        members = self.enum._value2member_map_
+        out = set()
+        for v in values:
+            found = (
+                v
+                if type(v) is self.enum
+                else members.get(v)
+                if type(v) is str
+                else None
+            )
+            if found is None:
+                choices = ", ".join(repr(k) for k in members)
+                raise fail(name, v, f"one of {choices}")
+            out.add(found)
+        return frozenset(out)
+
+    def _ids(
+        self, root: Records[Any], name: str, value: object
+    ) -> frozenset[str | None]:
+        values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
+        cls = _KINDS[self.target]
+        known = (
+            None if root._brief is None else getattr(root._brief, self.target)._ids()
+        )
+        out: set[str | None] = set()
+        v: Any
+        for v in values:
+            key = v.id if type(v) is cls else v
+            if key is not None and type(key) is not str:
+                raise fail(
+                    name, v, f"an id, {_SINGULAR[self.target]}, or an iterable of them"
+                )
+            if key is not None and known is not None and key not in known:
+                raise UnknownIdError(key, self.target, known)
+            out.add(key)
+        return frozenset(out)
+
+    def _dates(
+        self, root: Records[Any], name: str, value: object, *, strict: bool
+    ) -> _Query:
+        try:
+            span = DateSpan.of(value)  # type: ignore[arg-type]
+        except ValidationError as error:
+            raise ValidationError(p.under(name) for p in error.problems) from None
+        first, last = span.earliest, span.latest
+        lo, hi = first.toordinal(), last.toordinal()
+        if self.kind == "date":
+            index: DateIndex = root._index(name, _date_index)
+            if strict:
+                return _Query(
+                    index.estimate(lo, hi),
+                    lambda: index.within(lo, hi),
+                    lambda r: first <= r.date.earliest and r.date.latest <= last,
+                )
+            return _Query(
+                index.estimate(lo, hi),
+                lambda: index.overlapping(lo, hi),
+                lambda r: r.date.earliest <= last and r.date.latest >= first,
+            )
+        as_of = date.max if root._brief is None else root._brief.as_of
+        if strict:
+            sure: DateIndex = root._index(
+                f"{name}/strict", lambda items: _active_index(items, as_of, sure=True)
+            )
+            return _Query(
+                sure.estimate(lo, hi),
+                lambda: sure.covering(lo, hi),
+                lambda r: _certainly_active(r, as_of, first, last),
+            )
+        maybe: DateIndex = root._index(
+            name, lambda items: _active_index(items, as_of, sure=False)
+        )
+        return _Query(
+            maybe.estimate(lo, hi),
+            lambda: maybe.overlapping(lo, hi),
+            lambda r: _possibly_active(r, first, last),
+        )
+
+
+def _is_many(value: object) -> bool:
+    return isinstance(value, Iterable) and not isinstance(
+        value, (str, bytes, enum.Enum)
+    )
+
+
+def _date_index(items: tuple[Any, ...]) -> DateIndex:
+    return DateIndex(
+        [(r.date.earliest.toordinal(), r.date.latest.toordinal()) for r in items]
+    )
+
+
+def _possibly_active(dep: Deployment, first: date, last: date) -> bool:
+    """Whether *dep* may have been present on some day from *first* to *last*."""
+    return dep.date.earliest <= last and (
+        dep.until is None or dep.until.latest >= first
+    )
+
+
+def _certainly_active(dep: Deployment, as_of: date, first: date, last: date) -> bool:
+    """Whether *dep* was certainly present on every day from *first* to *last*."""
+    window = _active(dep, as_of, sure=True)
+    return window is not None and window.earliest <= first and last <= window.latest
+
+
+def _active(dep: Deployment, as_of: date, *, sure: bool) -> DateSpan | None:
+    """The days *dep* was possibly (or, if *sure*, certainly) present.
+
+    A deployment with no departure is certainly present up to the brief's
+    *as_of* day and possibly present ever after; None is an empty window.
+    """
+    if sure:
+        start = dep.date.latest
+        end = as_of if dep.until is None else dep.until.earliest
+    else:
+        start = dep.date.earliest
+        end = date.max if dep.until is None else dep.until.latest
+    return DateSpan(earliest=start, latest=end) if start <= end else None
+
+
+def _active_index(items: tuple[Any, ...], as_of: date, *, sure: bool) -> DateIndex:
+    intervals = []
+    for dep in items:
+        window = _active(dep, as_of, sure=sure)
+        if window is None:
+            intervals.append((1, 0))
+        elif window.latest == date.max:
+            intervals.append((window.earliest.toordinal(), UNBOUNDED))
+        else:
+            intervals.append((window.earliest.toordinal(), window.latest.toordinal()))
+    return DateIndex(intervals)
+
+
+FILTERS: dict[str, dict[str, _Filter]] = {
+    "actors": {
+        "kind": _Filter("kind", "enum", enum=ActorKind),
+        "part_of": _Filter("part_of", "ref", "actors"),
+    },
+    "places": {
+        "kind": _Filter("kind", "enum", enum=PlaceKind),
+        "country": _Filter("country", "ref", "actors"),
+    },
+    "sources": {
+        "kind": _Filter("kind", "enum", enum=SourceKind),
+        "publisher": _Filter("publisher", "ref", "actors"),
+    },
+    "statements": {
+        "speaker": _Filter("speaker", "ref", "actors"),
+        "about": _Filter("about", "refs", "actors"),
+        "via": _Filter("via", "ref", "actors"),
+        "kind": _Filter("kind", "enum", enum=StatementKind),
+        "responds_to": _Filter("responds_to", "ref", "statements"),
+        "during": _Filter("date", "date"),
+    },
+    "deployments": {
+        "sender": _Filter("sender", "ref", "actors"),
+        "host": _Filter("host", "ref", "actors"),
+        "place": _Filter("place", "ref", "places"),
+        "unit": _Filter("unit", "ref", "actors"),
+        "reinforces": _Filter("reinforces", "ref", "deployments"),
+        "estimated_by": _Filter("estimated_by", "refs", "actors"),
+        "during": _Filter("date", "date"),
+        "active_on": _Filter("date", "active"),
+    },
+    "events": {
+        "kind": _Filter("kind", "enum", enum=EventKind),
+        "participants": _Filter("participants", "refs", "actors"),
+        "place": _Filter("place", "ref", "places"),
+        "during": _Filter("date", "date"),
+    },
+}
+"""The filters `Records.where` takes, by collection name."""
 
 
 def _actors(value: Iterable[Actor]) -> Records[Actor]:
@@ -153,6 +567,19 @@ def _events(value: Iterable[Event]) -> Records[Event]:
 def _check_as_of(_: object, a: attrs.Attribute[Any], value: object) -> None:
     if type(value) is not date:
         raise fail(a.name, value, "a datetime.date")
+
+
+@attrs.frozen(kw_only=True)
+class Dispute:
+    """A statement and the statements that dispute it.
+
+    Attributes:
+        claim: The disputed statement.
+        rebuttals: The statements of kind ``dispute`` that respond to it.
+    """
+
+    claim: Statement
+    rebuttals: tuple[Statement, ...]
 
 
 @attrs.frozen(kw_only=True)
@@ -198,6 +625,132 @@ class Brief:
         if problems:
             raise ValidationError(problems)
 
+    def timeline(
+        self, during: DateLike | None = None, *, strict: bool = False
+    ) -> tuple[Record, ...]:
+        """Return every dated record in date order: statements, deployments, events.
+
+        Records sort by their earliest day, then their latest, so a precise
+        date comes before a vaguer one that starts the same day; remaining
+        ties keep events before deployments before statements, each in the
+        brief's order. A deployment is placed at its arrival.
+
+        Args:
+            during: Keep only records dated (possibly) within this span.
+            strict: Keep only records certainly within *during*.
+        """
+        keyed = []
+        collections: tuple[Records[Any], ...] = (
+            self.events,
+            self.deployments,
+            self.statements,
+        )
+        for rank, records in enumerate(collections):
+            if during is not None:
+                records = records.where(during=during, strict=strict)  # noqa: PLW2901
+            keyed += [
+                (r.date.earliest, r.date.latest, rank, i, r)
+                for i, r in enumerate(records)
+            ]
+        keyed.sort(key=lambda k: k[:4])
+        return tuple(k[4] for k in keyed)
+
+    def disputes(self) -> tuple[Dispute, ...]:
+        """Return each disputed statement with the statements disputing it.
+
+        A statement of kind ``dispute`` that `responds_to` another is its
+        rebuttal. Claims come in the brief's order, rebuttals likewise.
+        """
+        rebuttals: dict[str, list[Statement]] = {}
+        for st in self.statements.where(kind=StatementKind.DISPUTE):
+            if st.responds_to is not None:
+                rebuttals.setdefault(st.responds_to, []).append(st)
+        return tuple(
+            Dispute(claim=st, rebuttals=tuple(rebuttals[st.id]))
+            for st in self.statements
+            if st.id in rebuttals
+        )
+
+    def troops(
+        self,
+        sender: object = None,
+        host: object = None,
+        on: DateLike | None = None,
+        *,
+        strict: bool = False,
+    ) -> Estimate | None:
+        """Return the troops sent, summed over the deployments that give a figure.
+
+        Args:
+            sender: The sending state(s), as `Records.where` takes them; None
+                for any.
+            host: The host state(s); None for any.
+            on: Count only deployments (possibly) present in this span.
+            strict: Count only deployments certainly present throughout *on*.
+
+        Returns:
+            The sum of the matching deployments' estimates (deployments that
+            give no figure add nothing), or None when none gives a figure.
+        """
+        filters: dict[str, object] = {}
+        if sender is not None:
+            filters["sender"] = sender
+        if host is not None:
+            filters["host"] = host
+        if on is not None:
+            filters["active_on"] = on
+        figures = [
+            d.troops
+            for d in self.deployments.where(strict=strict, **filters)
+            if d.troops is not None
+        ]
+        return functools.reduce(operator.add, figures) if figures else None
+
+    def evidence(self, record: Record) -> tuple[tuple[Source, str], ...]:
+        """Return the sources and quotes behind *record*, in citation order.
+
+        Raises:
+            UnknownIdError: *record* is not in this brief.
+        """
+        records: Records[Any] = getattr(self, _COLLECTION[type(record)])
+        if records.get(record.id) != record:
+            raise UnknownIdError(record.id, records._name, records._ids())
+        return tuple((self.sources[c.source], c.quote) for c in record.citations)
+
+    def merge(self, other: Brief) -> Brief:
+        """Return one brief holding the records of this one and *other*.
+
+        Records with the same id in both must be equal; they are kept once.
+        The result keeps this brief's id, title and summary and the later
+        ``as_of``.
+
+        Raises:
+            ValidationError: A record with the same id differs between the
+                briefs; each problem names both.
+        """
+        problems = []
+        merged: dict[str, Any] = {}
+        for name in _KINDS:
+            mine: Records[Any] = getattr(self, name)
+            theirs: Records[Any] = getattr(other, name)
+            items = list(mine)
+            for i, item in enumerate(theirs):
+                same = mine.get(item.id)
+                if same is None:
+                    items.append(item)
+                elif same != item:
+                    problems.append(
+                        Problem(
+                            f"$.{name}[{i}]",
+                            f"expected the same record as {self.id!r} has with id "
+                            f"{item.id!r}, got a different one in {other.id!r}",
+                        )
+                    )
+            merged[name] = items
+        if problems:
+            raise ValidationError(problems)
+        return attrs.evolve(self, as_of=max(self.as_of, other.as_of), **merged)
+
     def _collections(self) -> tuple[Records[Any], ...]:
         return (
             self.actors,
@@ -217,12 +770,14 @@ _KINDS: dict[str, type[Any]] = {
     "deployments": Deployment,
     "events": Event,
 }
+_COLLECTION = {Statement: "statements", Deployment: "deployments", Event: "events"}
 _SINGULAR = {
     "actors": "an actor",
     "places": "a place",
     "sources": "a source",
     "statements": "a statement",
     "deployments": "a deployment",
+    "events": "an event",
 }
 
 

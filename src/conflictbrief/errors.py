@@ -86,16 +86,19 @@ class UnknownIdError(ConflictBriefError, KeyError):
         suggestions: The closest ids that do exist.
     """
 
-    def __init__(self, key: object, collection: str, known: Iterable[str]) -> None:
+    def __init__(
+        self, key: object, collection: str, known: Iterable[str], *, field: str = "id"
+    ) -> None:
         self.id = key
         self.collection = collection
+        self.field = field
         self.suggestions = tuple(
             difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
         )
         super().__init__(key)
 
     def __str__(self) -> str:
-        text = f"no {self.collection} record has id {self.id!r}"
+        text = f"no record in {self.collection} has {self.field} {self.id!r}"
         if self.suggestions:
             text += "; did you mean " + " or ".join(map(repr, self.suggestions)) + "?"
         return text

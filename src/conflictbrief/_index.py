@@ -1,0 +1,116 @@
+"""Indexes behind `Records.where`: built once per collection, on first use.
+
+Each index maps a query to the positions of the matching records in their
+collection, ascending, so results keep the collection's order. Indexes are
+immutable once built; threads that race to build one build equal copies, and
+whichever is stored last is as good as the other.
+"""
+
+from __future__ import annotations
+
+import bisect
+import heapq
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+__all__ = ["DateIndex", "ValueIndex", "union"]
+
+UNBOUNDED = 10**7
+"""An ordinal past every `date`: the end of an interval that has none."""
+
+
+def union(lists: Sequence[Sequence[int]]) -> list[int]:
+    """Merge ascending position lists into one, without repeats."""
+    if len(lists) == 1:
+        return list(lists[0])
+    out: list[int] = []
+    for p in heapq.merge(*lists):
+        if not out or out[-1] != p:
+            out.append(p)
+    return out
+
+
+class ValueIndex:
+    """Positions by field value; a record with several values is under each."""
+
+    __slots__ = ("positions",)
+
+    def __init__(
+        self, items: Iterable[Any], values: Callable[[Any], Iterable[Any]]
+    ) -> None:
+        positions: dict[Any, list[int]] = {}
+        for i, item in enumerate(items):
+            for value in values(item):
+                bucket = positions.get(value)
+                if bucket is None:
+                    positions[value] = [i]
+                elif bucket[-1] != i:
+                    bucket.append(i)
+        self.positions = positions
+
+    def lookup(self, values: Iterable[Any]) -> list[list[int]]:
+        """The position lists of *values*, one per value that occurs."""
+        return [p for v in values if (p := self.positions.get(v)) is not None]
+
+
+class DateIndex:
+    """Positions of records whose day intervals meet a query interval.
+
+    Intervals are ``(first, last)`` day ordinals, inclusive; *last* may be
+    `UNBOUNDED`. Starts are kept sorted, so a query looks only at records
+    starting no earlier than the query's start less the longest bounded
+    interval; unbounded intervals are kept apart, sorted by start.
+    """
+
+    __slots__ = ("_ends", "_longest", "_open", "_open_starts", "_order", "_starts")
+
+    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
+        bounded = sorted(
+            (first, i) for i, (first, last) in enumerate(intervals) if last < UNBOUNDED
+        )
+        unbounded = sorted(
+            (first, i) for i, (first, last) in enumerate(intervals) if last >= UNBOUNDED
+        )
+        self._starts = [first for first, _ in bounded]
+        self._order = [i for _, i in bounded]
+        self._open_starts = [first for first, _ in unbounded]
+        self._open = [i for _, i in unbounded]
+        self._ends = [last for _, last in intervals]
+        self._longest = max(
+            (intervals[i][1] - first for first, i in bounded), default=0
+        )
+
+    def estimate(self, first: int, last: int) -> int:
+        """An upper bound on the number of matches, found in logarithmic time."""
+        lo = bisect.bisect_left(self._starts, first - self._longest)
+        hi = bisect.bisect_right(self._starts, last)
+        return hi - lo + bisect.bisect_right(self._open_starts, last)
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """Positions of intervals sharing at least one day with the query."""
+        ends = self._ends
+        lo = bisect.bisect_left(self._starts, first - self._longest)
+        hi = bisect.bisect_right(self._starts, last)
+        found = [i for i in self._order[lo:hi] if ends[i] >= first]
+        found += self._open[: bisect.bisect_right(self._open_starts, last)]
+        found.sort()
+        return found
+
+    def within(self, first: int, last: int) -> list[int]:
+        """Positions of intervals lying wholly inside the query."""
+        ends = self._ends
+        lo = bisect.bisect_left(self._starts, first)
+        hi = bisect.bisect_right(self._starts, last)
+        found = [i for i in self._order[lo:hi] if ends[i] <= last]
+        found.sort()
+        return found
+
+    def covering(self, first: int, last: int) -> list[int]:
+        """Positions of intervals that contain the whole query."""
+        ends = self._ends
+        lo = bisect.bisect_left(self._starts, last - self._longest)
+        hi = bisect.bisect_right(self._starts, first)
+        found = [i for i in self._order[lo:hi] if ends[i] >= last]
+        found += self._open[: bisect.bisect_right(self._open_starts, first)]
+        found.sort()
+        return found
