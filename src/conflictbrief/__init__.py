@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .actors import Actor, ActorKind, ExternalIds, Place, PlaceKind
-from .brief import Brief, Records
+from .brief import Brief, Dispute, Records
 from .dates import DateSpan, Precision
 from .errors import (
     ConflictBriefError,
@@ -40,6 +40,7 @@ __all__ = [
     "DateResolutionError",
     "DateSpan",
     "Deployment",
+    "Dispute",
     "Estimate",
     "Event",
     "EventKind",
