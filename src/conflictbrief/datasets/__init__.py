@@ -1,1 +1,67 @@
-"""The datasets bundled with conflictbrief."""
+"""The datasets bundled with conflictbrief.
+
+Each dataset is a brief in the `conflictbrief/1` file format, shipped inside
+the package. Load the default one, or any of `names()`:
+
+>>> from conflictbrief import datasets
+>>> datasets.names()
+('dprk-russia-2025',)
+>>> brief = datasets.load()
+>>> brief.id
+'dprk-russia-2025'
+
+Briefs are immutable, so each dataset is read once and the same `Brief` is
+returned on every later call.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+from conflictbrief.brief import Brief
+from conflictbrief.errors import DatasetNotFoundError
+from conflictbrief.serialize import loads
+
+__all__ = ["DEFAULT", "load", "names"]
+
+DEFAULT = "dprk-russia-2025"
+"""The name `load` reads when given none."""
+
+_SUFFIX = ".json"
+
+
+@functools.cache
+def names() -> tuple[str, ...]:
+    """Return the names of the bundled datasets, sorted."""
+    files = resources.files(__name__).iterdir()
+    return tuple(
+        sorted(f.name.removesuffix(_SUFFIX) for f in files if f.name.endswith(_SUFFIX))
+    )
+
+
+def load(name: str = DEFAULT) -> Brief:
+    """Return the bundled dataset *name* as a `Brief`.
+
+    Args:
+        name: One of `names()`; the default is `DEFAULT`.
+
+    Returns:
+        The brief; the same object on every call with the same name.
+
+    Raises:
+        DatasetNotFoundError: There is no bundled dataset called *name*; the
+            message lists the names there are.
+    """
+    if name not in names():
+        known = ", ".join(map(repr, names()))
+        raise DatasetNotFoundError(
+            f"no bundled dataset is named {name!r}; expected one of {known}"
+        )
+    return _read(name)
+
+
+@functools.cache
+def _read(name: str) -> Brief:
+    data = resources.files(__name__).joinpath(name + _SUFFIX).read_bytes()
+    return loads(data)
