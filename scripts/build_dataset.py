@@ -59,17 +59,17 @@ ON_MONDAY = "2025-04-28"  # "On Monday(4/28/25)"
 OVER_THE_WEEKEND = "2025-04-26/2025-04-27"  # "over the weekend"
 LAST_YEAR = "2024"  # "last year"
 LAST_FALL = "2024-23"  # "last fall": September to November 2024
-EARLIER_THIS_YEAR = "2025-01-01/2025-04-28"  # "earlier this year"
+EARLIER_THIS_YEAR = "2025-01/2025-04-28"  # "earlier this year"
 
 # Spans for what the article does not date, and the reason for each bound.
 # From the first day of last fall, when the troops were sent, to publication:
 # things that presuppose the deployment ("recently", "have said").
-SINCE_DEPLOYMENT = "2024-09-01/2025-04-28"
+SINCE_DEPLOYMENT = "2024-09/2025-04-28"
 # From the weekend of Moscow's acknowledgement to publication.
 SINCE_WEEKEND = "2025-04-26/2025-04-28"
 # From the start of last year, the treaty's year and the earliest date the
 # article gives for these events, to publication.
-SINCE_TREATY_YEAR = "2024-01-01/2025-04-28"
+SINCE_TREATY_YEAR = "2024/2025-04-28"
 
 
 def cite(*quotes: str) -> tuple[Citation, ...]:
@@ -699,8 +699,9 @@ EVENTS = [
         kind="operation",
         date=SINCE_DEPLOYMENT,
         summary=(
-            "Ukrainian Special Operations Forces eliminate a North Korean unit and "
-            "recover documents written in Korean from the scene."
+            "Ukrainian Special Operations Forces eliminate a North Korean unit, by "
+            "their own report; the evidence recovered from the scene includes "
+            "documents written in Korean."
         ),
         participants=[
             "ukrainian-special-operations-forces",
@@ -708,7 +709,8 @@ EVENTS = [
         ],
         citations=cite(
             "Ukrainian Special Operations Forces recently reported eliminating a "
-            "North Korean unit"
+            "North Korean unit and released images showing evidence, including "
+            "documents written in Korean, recovered from the scene."
         ),
     ),
     Event(
