@@ -40,6 +40,7 @@ from conflictbrief import (
     Source,
     Statement,
 )
+from conflictbrief.dates import DateSpan, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE_FILE = (
@@ -55,21 +56,23 @@ ARTICLE = "north-korea-confirms-troops-in-russia"
 IMAGE = "article-image"
 
 # The article's date phrases, resolved against its publication day.
-ON_MONDAY = "2025-04-28"  # "On Monday(4/28/25)"
-OVER_THE_WEEKEND = "2025-04-26/2025-04-27"  # "over the weekend"
-LAST_YEAR = "2024"  # "last year"
-LAST_FALL = "2024-23"  # "last fall": September to November 2024
-EARLIER_THIS_YEAR = "2025-01/2025-04-28"  # "earlier this year"
+ON_MONDAY = resolve("On Monday(4/28/25)", PUBLISHED)  # 2025-04-28
+OVER_THE_WEEKEND = resolve("over the weekend", PUBLISHED)  # 2025-04-26/2025-04-27
+LAST_YEAR = resolve("last year", PUBLISHED)  # 2024
+LAST_FALL = resolve("last fall", PUBLISHED)  # 2024-23: September to November 2024
+EARLIER_THIS_YEAR = resolve("earlier this year", PUBLISHED)  # 2025-01/2025-04-28
 
-# Spans for what the article does not date, and the reason for each bound.
-# From the first day of last fall, when the troops were sent, to publication:
-# things that presuppose the deployment ("recently", "have said").
-SINCE_DEPLOYMENT = "2024-09/2025-04-28"
-# From the weekend of Moscow's acknowledgement to publication.
-SINCE_WEEKEND = "2025-04-26/2025-04-28"
-# From the start of last year, the treaty's year and the earliest date the
-# article gives for these events, to publication.
-SINCE_TREATY_YEAR = "2024/2025-04-28"
+# Spans for what the article does not date: from the earliest day the text
+# allows to the day of the report.
+# What presupposes the deployment ("recently", "have said") comes after the
+# first day of last fall, when the troops were sent.
+SINCE_DEPLOYMENT = DateSpan(earliest=LAST_FALL.earliest, latest=PUBLISHED)
+# Putin's thanks, given with Moscow's acknowledgement over the weekend.
+SINCE_WEEKEND = DateSpan(earliest=OVER_THE_WEEKEND.earliest, latest=PUBLISHED)
+# Kim's authorisation, under the treaty signed last year; and Trump's call for
+# talks, which the article does not date at all: last year is the earliest it
+# dates in this account.
+SINCE_TREATY_YEAR = DateSpan(earliest=LAST_YEAR.earliest, latest=PUBLISHED)
 
 
 def cite(*quotes: str) -> tuple[Citation, ...]:

@@ -27,6 +27,7 @@ from conflictbrief import (
     StatementKind,
     datasets,
 )
+from conflictbrief.dates import DateSpan, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "north-korea-confirms-troops-in-russia"
@@ -618,7 +619,45 @@ class TestPlaces:
         assert (PlaceKind.REGION, "russia") == (place.kind, place.country)
 
 
+PUBLISHED = date(2025, 4, 28)
+
+
 class TestDates:
+    @pytest.mark.parametrize(
+        ("collection", "record", "phrase"),
+        [
+            ("statements", "state-media-confirms-deployment", "On Monday(4/28/25)"),
+            ("statements", "moscow-acknowledges-contribution", "over the weekend"),
+            ("events", "trump-zelenskyy-meeting", "over the weekend"),
+            ("events", "strategic-partnership-treaty", "last year"),
+            ("deployments", "north-korean-troops-in-russia", "last fall"),
+            ("deployments", "north-korean-reinforcements", "earlier this year"),
+        ],
+    )
+    def test_resolved_from_the_article(
+        self, brief: Brief, collection: str, record: str, phrase: str
+    ) -> None:
+        """A record's date is the article's phrase resolved against 28 April 2025."""
+        found: Statement | Deployment | Event = getattr(brief, collection)[record]
+        assert resolve(phrase, PUBLISHED) == found.date
+
+    @pytest.mark.parametrize(
+        ("record", "phrase"),
+        [
+            ("special-forces-report-unit-eliminated", "last fall"),
+            ("putin-thanks-north-korean-forces", "over the weekend"),
+            ("trump-urges-talks", "last year"),
+        ],
+    )
+    def test_undated_spans_run_to_the_report(
+        self, brief: Brief, record: str, phrase: str
+    ) -> None:
+        """An undated record spans from the earliest day allowed to the report."""
+        expected = DateSpan(
+            earliest=resolve(phrase, PUBLISHED).earliest, latest=PUBLISHED
+        )
+        assert expected == brief.statements[record].date
+
     def test_no_record_dated_to_an_invented_day(self, brief: Brief) -> None:
         """Only records of Monday 28 April are dated to a single day."""
         days = {
