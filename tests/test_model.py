@@ -236,6 +236,7 @@ class TestActor(ValueObjectContract):
                 "part_of",
                 f"expected {OPTIONAL_SLUG}, got 'North Korea' (str)",
             ),
+            ({"ids": {}}, "ids", "expected an ExternalIds, got {}"),
         ],
     )
     def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
@@ -318,6 +319,7 @@ class TestPlace(ValueObjectContract):
                 "aliases",
                 "expected a list of names, got 'Kursk' (str)",
             ),
+            ({"ids": None}, "ids", "expected an ExternalIds, got None"),
         ],
     )
     def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
@@ -545,6 +547,11 @@ class TestDeployment(ValueObjectContract):
         [
             ({"sender": None}, "sender", f"expected {SLUG}, got None"),
             ({"host": "Russia"}, "host", f"expected {SLUG}, got 'Russia' (str)"),
+            (
+                {"troops": {"best": 11_000}},
+                "troops",
+                "expected an Estimate or None, got {'best': 11000}",
+            ),
             (
                 {"until": "2025-02-30"},
                 "until",

@@ -35,6 +35,11 @@ def describe(value: object) -> str:
     return shown
 
 
+def article(noun: str) -> str:
+    """Return *noun* after its indefinite article: "an Event", "a Citation"."""
+    return ("an " if noun[0].lower() in "aeiou" else "a ") + noun
+
+
 def fail(field: str, value: object, expected: str) -> ValidationError:
     """Return the error for *value* in *field*, which should have been *expected*."""
     return ValidationError.at(field, f"expected {expected}, got {describe(value)}")
@@ -116,7 +121,7 @@ def tuple_of(
     check: Callable[[object], bool], noun: str, *, required: bool = False
 ) -> Validator:
     """Require a tuple of *noun* items that pass *check*; non-empty if *required*."""
-    expected = ("an " if noun[0] in "aeiou" else "a ") + noun
+    expected = article(noun)
 
     def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
@@ -134,7 +139,7 @@ def tuple_of(
 
 def instance_of(cls: type, *, optional: bool = False) -> Validator:
     """Require an instance of *cls* (or None if *optional*)."""
-    expected = f"a {cls.__name__}" + (" or None" if optional else "")
+    expected = article(cls.__name__) + (" or None" if optional else "")
 
     def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, cls) and not (optional and value is None):
