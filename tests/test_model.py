@@ -717,6 +717,11 @@ class TestEstimate(ValueObjectContract):
         """Sums add intervals, keep best only if all have one, hedge if any does."""
         assert total == a + b
 
+    def test_add_refuses_other_types(self) -> None:
+        """Adding a plain number is a TypeError, not a guess at its meaning."""
+        with pytest.raises(TypeError, match="unsupported operand"):
+            Estimate(best=1) + 1  # type: ignore[operator]
+
     @pytest.mark.parametrize(
         ("estimate", "text"),
         [

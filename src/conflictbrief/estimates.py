@@ -59,7 +59,7 @@ class Estimate:
         high = self.high if self.high is not None else self.best
         return (0 if low is None else low, high)
 
-    def __add__(self, other: object) -> Estimate:
+    def __add__(self, other: Estimate) -> Estimate:
         if not isinstance(other, Estimate):
             return NotImplemented
         (a_lo, a_hi), (b_lo, b_hi) = self.interval, other.interval
