@@ -1,0 +1,849 @@
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import json
+import re
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictbrief import (
+    FORMAT,
+    Actor,
+    Brief,
+    Citation,
+    Estimate,
+    Problem,
+    Source,
+    Statement,
+    ValidationError,
+    dump,
+    dumps,
+    load,
+    loads,
+)
+from strategies import briefs
+
+# Drawing whole briefs is slow: fewer examples, and no deadline, keep the
+# suite quick and steady on a small machine.
+briefly = settings(max_examples=40, deadline=None)
+
+ACTOR_KINDS = (
+    "'state', 'person', 'government_body', 'armed_force', 'media', "
+    "'international_org', 'group'"
+)
+BRIEF_KEYS = (
+    "id, title, as_of, summary, actors, places, sources, statements, "
+    "deployments, events"
+)
+
+DOC: dict[str, Any] = {
+    "format": "conflictbrief/1",
+    "id": "b",
+    "title": "A brief",
+    "as_of": "2025-04-28",
+    "actors": [
+        {"id": "north-korea", "name": "North Korea", "kind": "state"},
+        {"id": "russia", "name": "Russia", "kind": "state"},
+        {
+            "id": "kim",
+            "name": "Kim",
+            "kind": "person",
+            "aliases": ["Kim Jong Un"],
+            "part_of": "north-korea",
+            "ids": {"wikidata": "Q56226"},
+        },
+    ],
+    "places": [{"id": "kursk", "name": "Kursk", "kind": "region", "country": "russia"}],
+    "sources": [
+        {
+            "id": "kcna",
+            "title": "KCNA",
+            "kind": "article",
+            "published": "2025-04-28",
+            "text": "The  troops\nwere sent to Kursk.",
+        }
+    ],
+    "statements": [
+        {
+            "id": "s1",
+            "speaker": "kim",
+            "date": "2025-04",
+            "kind": "confirm",
+            "summary": "Troops were sent.",
+            "citations": [{"source": "kcna", "quote": "troops were sent"}],
+        }
+    ],
+    "deployments": [
+        {
+            "id": "d1",
+            "sender": "north-korea",
+            "host": "russia",
+            "date": "2024-10",
+            "troops": {"best": 11000, "approximate": True},
+            "place": "kursk",
+            "citations": [{"source": "kcna", "quote": "sent to Kursk"}],
+        }
+    ],
+    "events": [
+        {
+            "id": "e1",
+            "kind": "meeting",
+            "date": "2025-04-26",
+            "summary": "They met.",
+            "participants": ["kim"],
+            "citations": [{"source": "kcna", "quote": "troops"}],
+        }
+    ],
+}
+
+Key = str | int
+Change = Callable[[dict[str, Any]], None]
+
+
+def put(*path: Key, value: object) -> Change:
+    """Return a change that sets the value at *path* of a document."""
+
+    def change(doc: dict[str, Any]) -> None:
+        *parents, last = path
+        node: Any = doc
+        for key in parents:
+            node = node[key]
+        node[last] = value
+
+    return change
+
+
+def drop(*path: Key) -> Change:
+    """Return a change that removes the key at *path* of a document."""
+
+    def change(doc: dict[str, Any]) -> None:
+        *parents, last = path
+        node: Any = doc
+        for key in parents:
+            node = node[key]
+        del node[last]
+
+    return change
+
+
+def text_of(*changes: Change) -> str:
+    """Return the base document, with *changes* made, as JSON text."""
+    doc = copy.deepcopy(DOC)
+    for change in changes:
+        change(doc)
+    return json.dumps(doc)
+
+
+def problems_of(data: str | bytes) -> tuple[Problem, ...]:
+    """Return the problems `loads` reports for *data*."""
+    with pytest.raises(ValidationError) as info:
+        loads(data)
+    return info.value.problems
+
+
+def _doc_with_raw(old: str, new: str) -> str:
+    """Return the base document's text with *old* replaced by *new* once."""
+    text = json.dumps(DOC)
+    assert 1 == text.count(old)
+    return text.replace(old, new)
+
+
+BAD_DOCUMENTS = [
+    # Wrong JSON types: nothing is coerced.
+    pytest.param(
+        text_of(put("title", value=3)),
+        "$.title",
+        "expected a string, got 3 (int)",
+        id="number-for-text",
+    ),
+    pytest.param(
+        text_of(put("actors", 0, "name", value=3.5)),
+        "$.actors[0].name",
+        "expected a string, got 3.5 (float)",
+        id="float-for-nested-text",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "best", value=1.5)),
+        "$.deployments[0].troops.best",
+        "expected a whole number, got 1.5 (float)",
+        id="float-for-count",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "best", value=11000.0)),
+        "$.deployments[0].troops.best",
+        "expected a whole number, got 11000.0 (float)",
+        id="whole-float-for-count",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "best", value=True)),
+        "$.deployments[0].troops.best",
+        "expected a whole number, got True (bool)",
+        id="bool-for-count",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "best", value="11000")),
+        "$.deployments[0].troops.best",
+        "expected a whole number, got '11000' (str)",
+        id="string-for-count",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "best", value=-1)),
+        "$.deployments[0].troops.best",
+        "expected a whole number of 0 or more, got -1 (int)",
+        id="negative-count",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", "approximate", value=1)),
+        "$.deployments[0].troops.approximate",
+        "expected true or false, got 1 (int)",
+        id="number-for-flag",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", value={"low": 5, "best": 3})),
+        "$.deployments[0].troops.best",
+        "expected best to be at least low (5), got 3",
+        id="estimate-out-of-order",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "troops", value={})),
+        "$.deployments[0].troops",
+        "expected at least one of best, low and high",
+        id="estimate-without-figures",
+    ),
+    pytest.param(
+        text_of(put("places", 0, "lat", value="51.7")),
+        "$.places[0].lat",
+        "expected a number, got '51.7' (str)",
+        id="string-for-number",
+    ),
+    pytest.param(
+        text_of(put("places", 0, "lat", value=91)),
+        "$.places[0].lat",
+        "expected a number from -90 to 90, got 91 (int)",
+        id="latitude-out-of-range",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "aliases", value="Kim Jong Un")),
+        "$.actors[2].aliases",
+        "expected a list, got 'Kim Jong Un' (str)",
+        id="string-for-list",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "aliases", value=["Kim Jong Un", 7])),
+        "$.actors[2].aliases[1]",
+        "expected a string, got 7 (int)",
+        id="number-in-list-of-text",
+    ),
+    pytest.param(
+        text_of(put("actors", value={"kim": DOC["actors"][2]})),
+        "$.actors",
+        "expected a list, got " + repr({"kim": DOC["actors"][2]})[:57] + "...",
+        id="object-for-list",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "citations", value=[None])),
+        "$.statements[0].citations[0]",
+        "expected an object (a Citation), got None",
+        id="null-in-list-of-objects",
+    ),
+    pytest.param(
+        text_of(put("title", value=None)),
+        "$.title",
+        "expected a string, got None",
+        id="null-for-required-text",
+    ),
+    pytest.param(
+        text_of(put("actors", value=None)),
+        "$.actors",
+        "expected a list, got None",
+        id="null-for-list",
+    ),
+    # Keys: unknown ones are errors, required ones must be there.
+    pytest.param(
+        text_of(put("author", value="me")),
+        "$.author",
+        f"unknown key; expected one of {BRIEF_KEYS}",
+        id="unknown-top-level-key",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "ids", "iso", value="PRK")),
+        "$.actors[2].ids.iso",
+        "unknown key; expected one of iso3, wikidata, cameo",
+        id="unknown-nested-key",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "speeker", value="kim")),
+        "$.statements[0].speeker",
+        "unknown key; expected one of id, speaker, date, kind, summary, about, "
+        "via, quote, responds_to, citations",
+        id="misspelt-key",
+    ),
+    pytest.param(
+        text_of(drop("actors", 0, "name")),
+        "$.actors[0].name",
+        "missing; this key is required",
+        id="missing-nested-key",
+    ),
+    pytest.param(
+        text_of(drop("as_of")),
+        "$.as_of",
+        "missing; this key is required",
+        id="missing-top-level-key",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "citations", value=[])),
+        "$.statements[0].citations",
+        "expected at least one Citation",
+        id="uncited-record",
+    ),
+    # Dates: EDTF for spans, a plain day for as_of.
+    pytest.param(
+        text_of(put("statements", 0, "date", value="2025-13")),
+        "$.statements[0].date",
+        "cannot read '2025-13' as an EDTF date: "
+        "13 is not a month (01-12) or season (21-32)",
+        id="bad-edtf-month",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "date", value="April 2025")),
+        "$.statements[0].date",
+        "cannot read 'April 2025' as an EDTF date: expected a day (2025-04-28), "
+        "month (2025-04), season (2024-23), year (2024), decade (202X) or an "
+        "interval of these (A/B)",
+        id="prose-for-edtf",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "until", value="2025-04~")),
+        "$.deployments[0].until",
+        "cannot read '2025-04~' as an EDTF date: the qualifier '~' is not supported",
+        id="edtf-qualifier",
+    ),
+    pytest.param(
+        text_of(put("sources", 0, "published", value="2025-04-28/2025-04-01")),
+        "$.sources[0].published",
+        "cannot read '2025-04-28/2025-04-01' as an EDTF date: "
+        "the interval ends before it starts",
+        id="edtf-interval-backwards",
+    ),
+    pytest.param(
+        text_of(put("events", 0, "date", value=20250426)),
+        "$.events[0].date",
+        "expected an EDTF string such as '2025-04', got 20250426 (int)",
+        id="number-for-edtf",
+    ),
+    pytest.param(
+        text_of(put("as_of", value="2025-04")),
+        "$.as_of",
+        "expected a day as YYYY-MM-DD, got '2025-04' (str)",
+        id="as-of-month",
+    ),
+    pytest.param(
+        text_of(put("as_of", value="2025-02-29")),
+        "$.as_of",
+        "expected a day as YYYY-MM-DD, got '2025-02-29' (str)",
+        id="as-of-no-such-day",
+    ),
+    pytest.param(
+        text_of(put("as_of", value="2025-04-28T12:00")),
+        "$.as_of",
+        "expected a day as YYYY-MM-DD, got '2025-04-28T12:00' (str)",
+        id="as-of-datetime",
+    ),
+    # Enums and ids.
+    pytest.param(
+        text_of(put("actors", 0, "kind", value="State")),
+        "$.actors[0].kind",
+        f"expected one of {ACTOR_KINDS}, got 'State' (str)",
+        id="enum-wrong-case",
+    ),
+    pytest.param(
+        text_of(put("events", 0, "kind", value="summit")),
+        "$.events[0].kind",
+        "expected one of 'agreement', 'meeting', 'operation', 'decision', 'other', "
+        "got 'summit' (str)",
+        id="unknown-enum-value",
+    ),
+    pytest.param(
+        text_of(put("actors", 0, "id", value="North Korea")),
+        "$.actors[0].id",
+        "expected an id: lowercase letters and digits joined by '-', "
+        "got 'North Korea' (str)",
+        id="bad-slug",
+    ),
+    # The text itself.
+    pytest.param(
+        _doc_with_raw('"title": "A brief"', '"title": "A brief", "title": "B"'),
+        "$",
+        "the key 'title' appears twice in one object",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        '{"format": "conflictbrief/1", "id": "b",}',
+        "$",
+        "not valid JSON: Expecting property name enclosed in double quotes "
+        "at line 1, column 41",
+        id="trailing-comma",
+    ),
+    pytest.param(
+        "",
+        "$",
+        "not valid JSON: Expecting value at line 1, column 1",
+        id="empty",
+    ),
+    pytest.param(
+        b'{"format": "conflictbrief/1", "title": "Kim \xff"}',
+        "$",
+        "not UTF-8 text: invalid start byte at byte 44",
+        id="invalid-utf-8",
+    ),
+    pytest.param(
+        "[" * 100_000 + "]" * 100_000,
+        "$",
+        "not readable: nested too deeply",
+        id="nested-too-deeply",
+    ),
+    pytest.param(
+        json.dumps([DOC]),
+        "$",
+        "expected a JSON object, got " + repr([DOC])[:57] + "...",
+        id="top-level-list",
+    ),
+    pytest.param(
+        "null",
+        "$",
+        "expected a JSON object, got None",
+        id="top-level-null",
+    ),
+    pytest.param(
+        '"conflictbrief/1"',
+        "$",
+        "expected a JSON object, got 'conflictbrief/1' (str)",
+        id="top-level-string",
+    ),
+    # The format string.
+    pytest.param(
+        text_of(put("format", value="conflictbrief/2")),
+        "$.format",
+        "expected the format 'conflictbrief/1', got 'conflictbrief/2'",
+        id="other-format",
+    ),
+    pytest.param(
+        text_of(drop("format")),
+        "$.format",
+        "missing; expected 'conflictbrief/1'",
+        id="missing-format",
+    ),
+    # Integrity, checked once the document has been read.
+    pytest.param(
+        text_of(put("statements", 0, "speaker", value="kim-jong-un")),
+        "$.statements[0].speaker",
+        "expected the id of an actor in this brief, got 'kim-jong-un'",
+        id="unresolved-speaker",
+    ),
+    pytest.param(
+        text_of(put("events", 0, "participants", value=["kim", "putin"])),
+        "$.events[0].participants[1]",
+        "expected the id of an actor in this brief, got 'putin'",
+        id="unresolved-participant",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "citations", 0, "source", value="yonhap")),
+        "$.deployments[0].citations[0].source",
+        "expected the id of a source in this brief, got 'yonhap'",
+        id="unresolved-source",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "citations", 0, "quote", value="troops flew")),
+        "$.statements[0].citations[0].quote",
+        "expected words found in the text of 'kcna', got 'troops flew'",
+        id="quote-not-in-text",
+    ),
+    pytest.param(
+        text_of(put("deployments", 0, "host", value="kim")),
+        "$.deployments[0].host",
+        "expected the id of a state, got 'kim', which is 'person'",
+        id="host-not-a-state",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "date", value="2025-05")),
+        "$.statements[0].date",
+        "expected a date no later than the sources citing it "
+        "(published by 2025-04-28), got 2025-05",
+        id="dated-after-sources",
+    ),
+]
+
+
+def _leaves(node: object, path: tuple[Key, ...] = ()) -> list[tuple[Key, ...]]:
+    """Return the path of every value in *node* that is not a list or object."""
+    if isinstance(node, dict):
+        return [p for k, v in node.items() for p in _leaves(v, (*path, k))]
+    if isinstance(node, list):
+        return [p for i, v in enumerate(node) for p in _leaves(v, (*path, i))]
+    return [path]
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=10),
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(st.text(max_size=10), inner, max_size=3)
+    ),
+    max_leaves=10,
+)
+
+
+class TestLoads:
+    @pytest.mark.parametrize(("data", "path", "message"), BAD_DOCUMENTS)
+    def test_bad_document(self, data: str | bytes, path: str, message: str) -> None:
+        """A bad document is refused with the path and the sentence of its problem."""
+        assert (Problem(path, message),) == problems_of(data)
+
+    def test_bad_documents_are_distinct(self) -> None:
+        """Every document in the table of bad documents is a different one."""
+        documents = [p.values[0] for p in BAD_DOCUMENTS]
+        assert len(documents) == len(set(documents))
+
+    def test_base_document_is_valid(self) -> None:
+        """The document the bad ones are made from loads."""
+        assert "b" == loads(text_of()).id
+
+    def test_reads_bytes(self) -> None:
+        """UTF-8 bytes read as the text does."""
+        assert loads(text_of()) == loads(text_of().encode())
+
+    def test_every_problem_at_once(self) -> None:
+        """A document with several problems reports every one, in order."""
+        data = text_of(
+            put("title", value=7),
+            put("actors", 1, "kind", value="country"),
+            put("actors", 2, "aliases", value="Kim"),
+            put("statements", 0, "date", value="soon"),
+            drop("events", 0, "summary"),
+            put("deployments", 0, "troops", "best", value=1.5),
+            put("deployments", 0, "troops", "low", value="1"),
+            put("colour", value="red"),
+        )
+        edtf = (
+            "cannot read 'soon' as an EDTF date: expected a day (2025-04-28), "
+            "month (2025-04), season (2024-23), year (2024), decade (202X) or "
+            "an interval of these (A/B)"
+        )
+        expected = (
+            Problem("$.title", "expected a string, got 7 (int)"),
+            Problem(
+                "$.actors[1].kind",
+                f"expected one of {ACTOR_KINDS}, got 'country' (str)",
+            ),
+            Problem("$.actors[2].aliases", "expected a list, got 'Kim' (str)"),
+            Problem("$.statements[0].date", edtf),
+            Problem(
+                "$.deployments[0].troops.best",
+                "expected a whole number, got 1.5 (float)",
+            ),
+            Problem(
+                "$.deployments[0].troops.low",
+                "expected a whole number, got '1' (str)",
+            ),
+            Problem("$.events[0].summary", "missing; this key is required"),
+            Problem("$.colour", f"unknown key; expected one of {BRIEF_KEYS}"),
+        )
+        assert expected == problems_of(data)
+
+    def test_every_integrity_problem_at_once(self) -> None:
+        """Integrity problems of a well-formed document are all reported."""
+        data = text_of(
+            put("actors", 2, "part_of", value="korea"),
+            put("statements", 0, "responds_to", value="s1"),
+            put("events", 0, "place", value="moscow"),
+        )
+        expected = (
+            Problem(
+                "$.actors[2].part_of",
+                "expected the id of an actor in this brief, got 'korea'; "
+                "did you mean 'north-korea'?",
+            ),
+            Problem(
+                "$.statements[0].responds_to",
+                "expected another record's id, got its own id 's1'",
+            ),
+            Problem(
+                "$.events[0].place",
+                "expected the id of a place in this brief, got 'moscow'",
+            ),
+        )
+        assert expected == problems_of(data)
+
+    def test_message_lists_problems(self) -> None:
+        """The error's text lists each problem on a line of its own."""
+        data = text_of(put("title", value=7), put("id", value=8))
+        with pytest.raises(
+            ValidationError,
+            match=re.escape(
+                "2 problems:\n"
+                "  $.id: expected a string, got 8 (int)\n"
+                "  $.title: expected a string, got 7 (int)"
+            ),
+        ):
+            loads(data)
+
+    def test_refuses_other_types(self) -> None:
+        """Only text and bytes are read; a dict is refused, not converted."""
+        expected = "expected JSON text as str or bytes, got {'format': 'conf"
+        with pytest.raises(ValidationError, match=re.escape(expected)):
+            loads(DOC)  # type: ignore[arg-type]
+
+    def test_null_for_optional_field(self) -> None:
+        """null for an optional field reads as the field's default."""
+        b = loads(text_of(put("actors", 2, "part_of", value=None)))
+        assert b.actors["kim"].part_of is None
+
+    def test_keys_in_any_order(self) -> None:
+        """Key order in a document does not matter when reading it."""
+        reordered = dict(reversed(list(DOC.items())))
+        assert loads(text_of()) == loads(json.dumps(reordered))
+
+    @briefly
+    @given(briefs())
+    def test_round_trip(self, b: Brief) -> None:
+        """Every valid brief reads back equal to itself."""
+        assert b == loads(dumps(b))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.binary(max_size=200))
+    def test_random_bytes(self, data: bytes) -> None:
+        """Random bytes raise ValidationError or nothing, never another error."""
+        with contextlib.suppress(ValidationError):
+            loads(data)
+
+    @settings(max_examples=200, deadline=None)
+    @given(json_values)
+    def test_random_json(self, value: object) -> None:
+        """Any JSON value is refused with ValidationError only."""
+        with pytest.raises(ValidationError):
+            loads(json.dumps(value))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.dictionaries(st.sampled_from(list(DOC)), json_values))
+    def test_random_json_with_known_keys(self, doc: dict[str, Any]) -> None:
+        """Objects with the brief's keys and random values fail cleanly."""
+        with contextlib.suppress(ValidationError):
+            loads(json.dumps({**doc, "format": FORMAT}))
+
+    @settings(max_examples=150, deadline=None)
+    @given(briefs(max_records=3), st.data())
+    def test_mutated_documents(self, b: Brief, data: st.DataObject) -> None:
+        """A valid document with a leaf replaced loads or raises ValidationError."""
+        doc = json.loads(dumps(b))
+        path = data.draw(st.sampled_from(_leaves(doc)))
+        put(*path, value=data.draw(json_values))(doc)
+        with contextlib.suppress(ValidationError):
+            loads(json.dumps(doc))
+
+    def test_error_is_a_value_error(self) -> None:
+        """Callers may catch a bad document as a ValueError."""
+        with pytest.raises(ValueError, match=r"^\$: not valid JSON"):
+            loads("{")
+
+
+class TestDumps:
+    @briefly
+    @given(briefs())
+    def test_deterministic(self, b: Brief) -> None:
+        """Writing what was read gives the same text again."""
+        text = dumps(b)
+        assert text == dumps(loads(text))
+
+    def test_canonical_text(self) -> None:
+        """Output is indented JSON in field order with defaults left out."""
+        b = Brief(
+            id="b",
+            title="Troupes nord-coréennes",
+            as_of=date(2025, 4, 28),
+            actors=[Actor(id="kim", name="Kim", kind="person")],
+            sources=[Source(id="kcna", title="KCNA", kind="article")],
+            statements=[
+                Statement(
+                    id="s1",
+                    date="2024-09-01/2024-11-30",
+                    kind="claim",
+                    summary="Kim spoke.",
+                    citations=[Citation(source="kcna", quote="he spoke")],
+                )
+            ],
+        )
+        expected = """\
+{
+  "format": "conflictbrief/1",
+  "id": "b",
+  "title": "Troupes nord-coréennes",
+  "as_of": "2025-04-28",
+  "actors": [
+    {
+      "id": "kim",
+      "name": "Kim",
+      "kind": "person"
+    }
+  ],
+  "sources": [
+    {
+      "id": "kcna",
+      "title": "KCNA",
+      "kind": "article"
+    }
+  ],
+  "statements": [
+    {
+      "id": "s1",
+      "date": "2024-23",
+      "kind": "claim",
+      "summary": "Kim spoke.",
+      "citations": [
+        {
+          "source": "kcna",
+          "quote": "he spoke"
+        }
+      ]
+    }
+  ]
+}
+"""
+        assert expected == dumps(b)
+
+    def test_keys_in_field_order(self) -> None:
+        """Keys follow the classes' field order, after the format."""
+        doc = json.loads(dumps(loads(text_of())))
+        fields = [a.name for a in attrs.fields(Brief) if a.name != "summary"]
+        assert ["format", *fields] == list(doc)
+        assert ["id", "name", "kind", "aliases", "part_of", "ids"] == list(
+            doc["actors"][2]
+        )
+        assert [
+            "id",
+            "sender",
+            "host",
+            "date",
+            "troops",
+            "place",
+            "citations",
+        ] == list(doc["deployments"][0])
+
+    def test_same_document_back(self) -> None:
+        """A canonical document is written back exactly as it was read."""
+        assert DOC == json.loads(dumps(loads(text_of())))
+
+    def test_default_values_left_out(self) -> None:
+        """False flags, empty lists and empty identifiers are not written."""
+        b = loads(
+            text_of(
+                put("deployments", 0, "troops", "approximate", value=False),
+                put("actors", 2, "aliases", value=[]),
+                put("actors", 2, "ids", value={}),
+            )
+        )
+        doc = json.loads(dumps(b))
+        assert ({"best": 11000}, ["id", "name", "kind", "part_of"]) == (
+            doc["deployments"][0]["troops"],
+            list(doc["actors"][2]),
+        )
+
+    def test_zero_is_written(self) -> None:
+        """A count of zero is a figure, not a default, and is written."""
+        b = loads(text_of(put("deployments", 0, "troops", value={"best": 0})))
+        assert Estimate(best=0) == loads(dumps(b)).deployments["d1"].troops
+
+
+class TestLoad:
+    def test_path(self, tmp_path: Path) -> None:
+        """A path, as a string or a Path, is read as UTF-8."""
+        file = tmp_path / "brief.json"
+        file.write_bytes(text_of().encode())
+        assert (loads(text_of()), loads(text_of())) == (load(str(file)), load(file))
+
+    def test_text_file(self, tmp_path: Path) -> None:
+        """An open text file is read."""
+        file = tmp_path / "brief.json"
+        file.write_text(text_of(), encoding="utf-8")
+        with file.open(encoding="utf-8") as f:
+            assert loads(text_of()) == load(f)
+
+    def test_binary_file(self, tmp_path: Path) -> None:
+        """An open binary file is read."""
+        file = tmp_path / "brief.json"
+        file.write_bytes(text_of().encode())
+        with file.open("rb") as f:
+            assert loads(text_of()) == load(f)
+
+    def test_in_memory_files(self) -> None:
+        """StringIO and BytesIO are files too."""
+        expected = loads(text_of())
+        assert (expected, expected) == (
+            load(io.StringIO(text_of())),
+            load(io.BytesIO(text_of().encode())),
+        )
+
+    def test_bad_file(self, tmp_path: Path) -> None:
+        """A bad file raises ValidationError with the problem's path."""
+        file = tmp_path / "brief.json"
+        file.write_text(text_of(put("title", value=1)), encoding="utf-8")
+        with pytest.raises(
+            ValidationError, match=re.escape("$.title: expected a string, got 1 (int)")
+        ):
+            load(file)
+
+
+class TestDump:
+    def test_path(self, tmp_path: Path) -> None:
+        """A path is written as UTF-8 with the exact text of dumps."""
+        b = loads(text_of(put("title", value="Troupes nord-coréennes")))
+        file = tmp_path / "brief.json"
+        dump(b, file)
+        dump(b, str(tmp_path / "again.json"))
+        expected = dumps(b).encode()
+        assert (expected, expected) == (
+            file.read_bytes(),
+            (tmp_path / "again.json").read_bytes(),
+        )
+
+    def test_text_file(self, tmp_path: Path) -> None:
+        """An open text file is written with the text of dumps."""
+        b = loads(text_of())
+        file = tmp_path / "brief.json"
+        with file.open("w", encoding="utf-8") as f:
+            dump(b, f)
+        assert dumps(b) == file.read_text(encoding="utf-8")
+
+    def test_binary_file(self, tmp_path: Path) -> None:
+        """An open binary file is written with the UTF-8 bytes of dumps."""
+        b = loads(text_of(put("title", value="Troupes nord-coréennes")))
+        file = tmp_path / "brief.json"
+        with file.open("wb") as f:
+            dump(b, f)
+        assert dumps(b).encode() == file.read_bytes()
+
+    def test_in_memory_files(self) -> None:
+        """StringIO receives text and BytesIO bytes."""
+        b = loads(text_of())
+        text, binary = io.StringIO(), io.BytesIO()
+        dump(b, text)
+        dump(b, binary)
+        assert (dumps(b), dumps(b).encode()) == (text.getvalue(), binary.getvalue())
+
+    def test_round_trip_through_file(self, tmp_path: Path) -> None:
+        """What dump writes, load reads back equal."""
+        b = loads(text_of())
+        dump(b, tmp_path / "brief.json")
+        assert b == load(tmp_path / "brief.json")
