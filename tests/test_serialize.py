@@ -250,6 +250,18 @@ BAD_DOCUMENTS = [
         id="object-for-list",
     ),
     pytest.param(
+        text_of(put("deployments", 0, "troops", value=[11000])),
+        "$.deployments[0].troops",
+        "expected an object (an Estimate), got [11000]",
+        id="list-for-object",
+    ),
+    pytest.param(
+        text_of(put("actors", 0, value="north-korea")),
+        "$.actors[0]",
+        "expected an object (an Actor), got 'north-korea' (str)",
+        id="string-for-record",
+    ),
+    pytest.param(
         text_of(put("statements", 0, "citations", value=[None])),
         "$.statements[0].citations[0]",
         "expected an object (a Citation), got None",
@@ -266,6 +278,12 @@ BAD_DOCUMENTS = [
         "$.actors",
         "expected a list, got None",
         id="null-for-list",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "ids", value=None)),
+        "$.actors[2].ids",
+        "expected an object (an ExternalIds), got None",
+        id="null-for-object",
     ),
     # Keys: unknown ones are errors, required ones must be there.
     pytest.param(

@@ -28,7 +28,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ._fields import describe
+from ._fields import article, describe
 from .brief import Brief, Records
 from .dates import DateSpan
 from .errors import Problem, ValidationError
@@ -148,7 +148,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
-                raise _WrongTypeError(f"an object (a {cl.__name__})", value)
+                raise _WrongTypeError(f"an object ({article(cl.__name__)})", value)
             return hook(value, cl)
 
         return structure
