@@ -384,6 +384,12 @@ BAD_DOCUMENTS = [
         id="enum-wrong-case",
     ),
     pytest.param(
+        text_of(put("actors", 0, "kind", value=1)),
+        "$.actors[0].kind",
+        f"expected one of {ACTOR_KINDS}, got 1 (int)",
+        id="number-for-enum",
+    ),
+    pytest.param(
         text_of(put("events", 0, "kind", value="summit")),
         "$.events[0].kind",
         "expected one of 'agreement', 'meeting', 'operation', 'decision', 'other', "

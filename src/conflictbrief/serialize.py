@@ -29,9 +29,12 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 
 from ._fields import article, describe
+from .actors import ActorKind, PlaceKind
 from .brief import Brief, Records
 from .dates import DateSpan
 from .errors import Problem, ValidationError
+from .records import EventKind, StatementKind
+from .sources import SourceKind
 
 __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
 
@@ -108,9 +111,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
         return structure
 
-    c.register_structure_hook_factory(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook
-    )
+    # The kinds are str subclasses, and cattrs consults singledispatch, which
+    # would find the strict str hook in their bases, before any predicate:
+    # each kind is registered by class so that its hook is the one used.
+    for kind in (ActorKind, PlaceKind, SourceKind, StatementKind, EventKind):
+        c.register_structure_hook(kind, enum_hook(kind))
 
     def tuple_hook(cl: Any) -> Callable[[Any, Any], Any]:
         item_type = get_args(cl)[0]
