@@ -466,6 +466,12 @@ BAD_DOCUMENTS = [
         "missing; expected 'conflictbrief/1'",
         id="missing-format",
     ),
+    pytest.param(
+        text_of(put("format", value=None)),
+        "$.format",
+        "expected the format 'conflictbrief/1', got None",
+        id="null-format",
+    ),
     # Integrity, checked once the document has been read.
     pytest.param(
         text_of(put("statements", 0, "speaker", value="kim-jong-un")),

@@ -258,13 +258,12 @@ def loads(data: str | bytes) -> Brief:
     doc = _decode(data)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {describe(doc)}")
-    fmt = doc.pop("format", None)
+    if "format" not in doc:
+        raise ValidationError.at("$.format", f"missing; expected {FORMAT!r}")
+    fmt = doc.pop("format")
     if fmt != FORMAT:
         raise ValidationError.at(
-            "$.format",
-            f"expected the format {FORMAT!r}, got {fmt!r}"
-            if fmt is not None
-            else f"missing; expected {FORMAT!r}",
+            "$.format", f"expected the format {FORMAT!r}, got {fmt!r}"
         )
     try:
         return _converter(detailed=False).structure(doc, Brief)
