@@ -430,6 +430,12 @@ BAD_DOCUMENTS = [
         id="invalid-utf-8",
     ),
     pytest.param(
+        '{"format": "conflictbrief/1", "id": "b", "title": 1' + "0" * 5000 + "}",
+        "$",
+        "not readable: a number has too many digits (5,001)",
+        id="huge-number",
+    ),
+    pytest.param(
         "[" * 100_000 + "]" * 100_000,
         "$",
         "not readable: nested too deeply",

@@ -229,12 +229,22 @@ def _decode(data: str | bytes) -> Any:
             )
         return result
 
+    def whole(text: str) -> int:
+        # Python refuses to read an int of more than a few thousand digits
+        # (sys.set_int_max_str_digits) with a plain ValueError.
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError.at(
+                "$", f"not readable: a number has too many digits ({len(text):,})"
+            ) from None
+
     if not isinstance(data, (str, bytes, bytearray)):
         raise ValidationError.at(
             "$", f"expected JSON text as str or bytes, got {describe(data)}"
         )
     try:
-        return json.loads(data, object_pairs_hook=pairs)
+        return json.loads(data, object_pairs_hook=pairs, parse_int=whole)
     except json.JSONDecodeError as e:
         raise ValidationError.at(
             "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
