@@ -430,6 +430,12 @@ BAD_DOCUMENTS = [
         id="invalid-utf-8",
     ),
     pytest.param(
+        text_of().encode("utf-16"),
+        "$",
+        "not UTF-8 text: invalid start byte at byte 0",
+        id="utf-16",
+    ),
+    pytest.param(
         '{"format": "conflictbrief/1", "id": "b", "title": 1' + "0" * 5000 + "}",
         "$",
         "not readable: a number has too many digits (5,001)",
@@ -560,6 +566,10 @@ class TestLoads:
     def test_reads_bytes(self) -> None:
         """UTF-8 bytes read as the text does."""
         assert loads(text_of()) == loads(text_of().encode())
+
+    def test_reads_bytes_with_byte_order_mark(self) -> None:
+        """UTF-8 bytes may start with a byte order mark."""
+        assert loads(text_of()) == loads(text_of().encode("utf-8-sig"))
 
     def test_every_problem_at_once(self) -> None:
         """A document with several problems reports every one, in order."""

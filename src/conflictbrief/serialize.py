@@ -244,6 +244,10 @@ def _decode(data: str | bytes) -> Any:
             "$", f"expected JSON text as str or bytes, got {describe(data)}"
         )
     try:
+        if not isinstance(data, str):
+            # json.loads would guess UTF-16 or UTF-32 from the first bytes;
+            # files are UTF-8, with a byte order mark tolerated.
+            data = data.decode("utf-8-sig")
         return json.loads(data, object_pairs_hook=pairs, parse_int=whole)
     except json.JSONDecodeError as e:
         raise ValidationError.at(
