@@ -371,6 +371,12 @@ BAD_DOCUMENTS = [
         id="as-of-no-such-day",
     ),
     pytest.param(
+        text_of(put("as_of", value="2025-W17-1")),
+        "$.as_of",
+        "expected a day as YYYY-MM-DD, got '2025-W17-1' (str)",
+        id="as-of-week-date",
+    ),
+    pytest.param(
         text_of(put("as_of", value="2025-04-28T12:00")),
         "$.as_of",
         "expected a day as YYYY-MM-DD, got '2025-04-28T12:00' (str)",

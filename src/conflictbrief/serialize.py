@@ -14,6 +14,7 @@ import functools
 import io
 import json
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import IO, Any, Union, cast, get_args, get_origin
@@ -41,6 +42,8 @@ __all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
 FORMAT = "conflictbrief/1"
 """The format string every file carries, and the only one this version reads."""
 
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
 
@@ -67,7 +70,8 @@ def _structure_span(value: object, _: object) -> DateSpan:
 
 
 def _structure_date(value: object, _: object) -> date:
-    if type(value) is not str or len(value) != 10 or value[4] != "-":
+    # date.fromisoformat also reads week dates ("2025-W17-1") from 3.11 on.
+    if type(value) is not str or _DAY.fullmatch(value) is None:
         raise _WrongTypeError("a day as YYYY-MM-DD", value)
     try:
         return date.fromisoformat(value)
