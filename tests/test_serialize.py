@@ -417,6 +417,12 @@ BAD_DOCUMENTS = [
         id="duplicate-key",
     ),
     pytest.param(
+        _doc_with_raw('"name": "Russia"', '"name": "Russia", "name": "RF"'),
+        "$.actors[1]",
+        "the key 'name' appears twice in one object",
+        id="duplicate-nested-key",
+    ),
+    pytest.param(
         '{"format": "conflictbrief/1", "id": "b",}',
         "$",
         "not valid JSON: Expecting property name enclosed in double quotes "
@@ -612,6 +618,16 @@ class TestLoads:
             ),
             Problem("$.events[0].summary", "missing; this key is required"),
             Problem("$.colour", f"unknown key; expected one of {BRIEF_KEYS}"),
+        )
+        assert expected == problems_of(data)
+
+    def test_every_repeated_key_at_once(self) -> None:
+        """Each object that repeats a key is reported, with its path."""
+        data = _doc_with_raw('"kind": "region"', '"kind": "region", "kind": "city"')
+        data = data.replace('"id": "b"', '"id": "b", "id": "c"')
+        expected = (
+            Problem("$", "the key 'id' appears twice in one object"),
+            Problem("$.places[0]", "the key 'kind' appears twice in one object"),
         )
         assert expected == problems_of(data)
 

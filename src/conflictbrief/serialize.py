@@ -222,15 +222,41 @@ def _problems(exc: BaseException, path: str) -> list[Problem]:
     return [Problem(path, f"cannot be read: {exc}")]
 
 
+class _Twice(dict[str, Any]):
+    """A JSON object in which *key* appears more than once."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.key = key
+
+
+def _repeated_keys(node: object, path: str) -> list[Problem]:
+    """Return a problem for each object under *node* that repeats a key."""
+    out = []
+    if type(node) is _Twice:
+        out.append(Problem(path, f"the key {node.key!r} appears twice in one object"))
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _repeated_keys(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _repeated_keys(value, f"{path}[{i}]")
+    return out
+
+
 def _decode(data: str | bytes) -> Any:
+    # The decoder cannot tell the hook where an object is; objects that
+    # repeat a key are marked, and found with their paths afterwards.
+    repeated = False
+
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
             twice = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
-            raise ValidationError.at(
-                "$", f"the key {twice!r} appears twice in one object"
-            )
+            repeated = True
+            return _Twice(result, twice)
         return result
 
     def whole(text: str) -> int:
@@ -252,7 +278,9 @@ def _decode(data: str | bytes) -> Any:
             # json.loads would guess UTF-16 or UTF-32 from the first bytes;
             # files are UTF-8, with a byte order mark tolerated.
             data = data.decode("utf-8-sig")
-        return json.loads(data, object_pairs_hook=pairs, parse_int=whole)
+        doc = json.loads(data, object_pairs_hook=pairs, parse_int=whole)
+        if repeated:
+            raise ValidationError(_repeated_keys(doc, "$"))
     except json.JSONDecodeError as e:
         raise ValidationError.at(
             "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
@@ -263,6 +291,7 @@ def _decode(data: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError.at("$", "not readable: nested too deeply") from None
+    return doc
 
 
 def loads(data: str | bytes) -> Brief:
