@@ -1,0 +1,85 @@
+"""Smoke tests of bench/: the synthetic brief generator and a quick run."""
+
+from __future__ import annotations
+
+import importlib.util
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+import conflictbrief
+from conflictbrief import ActorKind, Brief
+
+BENCH = Path(__file__).parent.parent / "bench"
+
+
+@pytest.fixture(scope="module")
+def generate_module() -> ModuleType:
+    path = BENCH / "generate.py"
+    spec = importlib.util.spec_from_file_location("bench_generate", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def brief(generate_module: ModuleType) -> Brief:
+    made: Brief = generate_module.generate(300)
+    return made
+
+
+class TestGenerate:
+    def test_valid(self, brief: Brief) -> None:
+        """The brief has N statements and survives a strict round trip."""
+        assert 300 == len(brief.statements)
+        assert brief == conflictbrief.loads(conflictbrief.dumps(brief))
+
+    def test_deterministic(self, generate_module: ModuleType, brief: Brief) -> None:
+        """The same seed gives an equal brief; another seed a different one."""
+        assert brief == generate_module.generate(300, seed=0)
+        assert brief != generate_module.generate(300, seed=1)
+
+    def test_proportions(self, brief: Brief) -> None:
+        """At least 20 actors, with states and a part_of hierarchy."""
+        assert len(brief.actors) >= 20
+        assert brief.actors.where(kind=ActorKind.STATE)
+        parents = {a.id: a.part_of for a in brief.actors}
+        assert any(parents.get(p) for p in parents.values() if p)
+        assert brief.sources
+        assert brief.deployments
+        assert brief.events
+
+    def test_spread(self, brief: Brief) -> None:
+        """Some speakers say much more than others; dates come at mixed precision."""
+        counts = Counter(s.speaker for s in brief.statements).most_common()
+        assert counts[0][1] > 3 * counts[len(counts) // 2][1]
+        precisions = {s.date.precision.value for s in brief.statements}
+        assert {"day", "month", "season", "year"} <= precisions
+
+    def test_refuses_no_statements(self, generate_module: ModuleType) -> None:
+        """A brief needs at least one statement."""
+        with pytest.raises(ValueError, match="at least one statement"):
+            generate_module.generate(0)
+
+
+class TestRun:
+    def test_quick(self) -> None:
+        """A quick run at a small size completes and prints every figure."""
+        for module in ("pandas", "pydantic", "msgspec"):
+            pytest.importorskip(module)
+        done = subprocess.run(  # noqa: S603 (a fixed command, no outside input)
+            [sys.executable, str(BENCH / "run.py"), "--sizes", "300", "--quick"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=600,
+        )
+        assert 0 == done.returncode, done.stderr
+        for figure in ("load", "index build", "query", "memory", "import"):
+            assert figure in done.stdout
