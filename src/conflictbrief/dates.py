@@ -9,6 +9,9 @@ Format (EDTF, ISO 8601-2)::
     DateSpan.parse('2024-23')
     >>> str(DateSpan(earliest=date(2025, 4, 26), latest=date(2025, 4, 27)))
     '2025-04-26/2025-04-27'
+
+`resolve` turns the phrases news uses ("last fall", "over the weekend") into
+spans relative to a publication day, and `explain` says how.
 """
 
 from __future__ import annotations
@@ -212,6 +215,15 @@ class DateSpan:
         Accepts a day (``2025-04-28``), a month (``2025-04``), a season
         (``2024-21`` to ``2024-32``), a year (``2024``), unspecified digits
         (``2024-XX``, ``202X``) and intervals of these (``2024-09/2025-02``).
+        Seasons ``25``-``32`` are read, but a span is only its days, so every
+        season is written back with the northern code (``21``-``24``) that
+        covers the same days.
+
+        Args:
+            text: The EDTF text.
+
+        Returns:
+            The span of days the text names.
 
         Raises:
             ValidationError: The text is not one of those forms, or uses a
@@ -227,6 +239,12 @@ class DateSpan:
     @classmethod
     def of(cls, value: DateLike) -> DateSpan:
         """Return *value* as a span: a `date` is one day, a string is EDTF.
+
+        Args:
+            value: A span, a `datetime.date` or an EDTF string.
+
+        Returns:
+            The span; *value* itself if it is one.
 
         Raises:
             ValidationError: *value* is none of those, or a malformed string.
