@@ -786,13 +786,38 @@ def normalise_space(text: str) -> str:
     return _WHITESPACE.sub(" ", text).strip()
 
 
+_REFERENCES = {
+    name: tuple(
+        (f.field, f.target, f.kind == "refs")
+        for f in specs.values()
+        if f.kind in ("ref", "refs")
+    )
+    for name, specs in FILTERS.items()
+}
+"""The reference fields of each collection: (field, target, holds several)."""
+
+
+_RANK = {name: rank for rank, name in enumerate(_KINDS)}
+_RECORD = re.compile(r"\$\.(\w+)\[(\d+)\]")
+
+
+def _document_order(problem: Problem) -> tuple[int, int]:
+    """Sort key placing a problem where its record stands in the document."""
+    m = _RECORD.match(problem.path)
+    return (_RANK[m[1]], int(m[2])) if m else (-1, 0)
+
+
 class _Checker:
-    """Collects every integrity problem of a brief, with JSON paths."""
+    """Collects every integrity problem of a brief, with JSON paths.
+
+    The checks run on every load, so the common case (nothing wrong) is kept
+    to dictionary look-ups; paths and messages are built only for problems.
+    """
 
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.problems: list[Problem] = []
-        self.texts: dict[str, str | None] = {}
+        self.ids = {name: getattr(brief, name)._ids() for name in _KINDS}
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
@@ -801,53 +826,35 @@ class _Checker:
         b = self.brief
         if not self._shapes():
             return self.problems
-        for i, actor in enumerate(b.actors):
-            self.ref(f"$.actors[{i}].part_of", actor.part_of, "actors")
+        for name in _KINDS:
+            self._references(name)
         self._part_of_cycles()
         for i, place in enumerate(b.places):
             self.state(f"$.places[{i}].country", place.country)
-        for i, source in enumerate(b.sources):
-            self.ref(f"$.sources[{i}].publisher", source.publisher, "actors")
-            if source.text is not None:
-                self.texts[source.id] = normalise_space(source.text)
-        for i, st in enumerate(b.statements):
-            path = f"$.statements[{i}]"
-            self.ref(f"{path}.speaker", st.speaker, "actors")
-            self.refs(f"{path}.about", st.about, "actors")
-            self.ref(f"{path}.via", st.via, "actors")
-            self.ref(f"{path}.responds_to", st.responds_to, "statements", st.id)
-            self.cited(path, st)
-            if st.quote is not None:
-                self.quoted(f"{path}.quote", st.quote, st.citations)
         for i, dep in enumerate(b.deployments):
-            path = f"$.deployments[{i}]"
-            self.state(f"{path}.sender", dep.sender, required=True)
-            self.state(f"{path}.host", dep.host, required=True)
-            self.ref(f"{path}.place", dep.place, "places")
-            self.ref(f"{path}.unit", dep.unit, "actors")
-            self.ref(f"{path}.reinforces", dep.reinforces, "deployments", dep.id)
-            self.refs(f"{path}.estimated_by", dep.estimated_by, "actors")
-            self.cited(path, dep)
+            self.state(f"$.deployments[{i}].sender", dep.sender)
+            self.state(f"$.deployments[{i}].host", dep.host)
             if dep.until is not None and dep.until.precedes(dep.date):
                 self.add(
-                    f"{path}.until",
+                    f"$.deployments[{i}].until",
                     f"expected a departure no earlier than the arrival ({dep.date}), "
                     f"got {dep.until}",
                 )
-        for i, event in enumerate(b.events):
-            path = f"$.events[{i}]"
-            self.refs(f"{path}.participants", event.participants, "actors")
-            self.ref(f"{path}.place", event.place, "places")
-            self.cited(path, event)
-        return self.problems
+        self._citations()
+        return sorted(self.problems, key=_document_order)
 
     def _shapes(self) -> bool:
         """Check item types and unique ids; the other checks need the types."""
         ok = True
         for name, cls in _KINDS.items():
+            records: Records[Any] = getattr(self.brief, name)
+            if len(self.ids[name]) == len(records) and all(
+                type(item) is cls for item in records
+            ):
+                continue
             seen: dict[str, int] = {}
             item: Any
-            for i, item in enumerate(getattr(self.brief, name)):
+            for i, item in enumerate(records):
                 if type(item) is not cls:
                     self.add(f"$.{name}[{i}]", str(fail("", item, f"a {cls.__name__}")))
                     ok = False
@@ -861,32 +868,38 @@ class _Checker:
                     )
         return ok
 
-    def ref(
-        self, path: str, key: str | None, name: str, own: str | None = None
-    ) -> None:
-        if key is None:
-            return
+    def _references(self, name: str) -> None:
+        """Check that every id a record of *name* refers to exists."""
         records: Records[Any] = getattr(self.brief, name)
-        if key == own:
-            self.add(path, f"expected another record's id, got its own id {key!r}")
-        elif key not in records._ids():
-            close = difflib.get_close_matches(key, list(records._ids()), n=3)
-            hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-            expected = f"the id of {_SINGULAR[name]} in this brief"
-            self.add(path, f"expected {expected}, got {key!r}{hint}")
+        for field, target, several in _REFERENCES[name]:
+            known = self.ids[target]
+            # An actor that is part of itself is reported as a part_of cycle.
+            own = target == name and field != "part_of"
+            for i, record in enumerate(records):
+                value = getattr(record, field)
+                if several:
+                    for j, key in enumerate(value):
+                        if key not in known:
+                            self.unknown(f"$.{name}[{i}].{field}[{j}]", key, target)
+                elif value is not None and (value not in known or own):
+                    path = f"$.{name}[{i}].{field}"
+                    if value not in known:
+                        self.unknown(path, value, target)
+                    elif value == record.id:
+                        self.add(
+                            path,
+                            f"expected another record's id, got its own id {value!r}",
+                        )
 
-    def refs(self, path: str, keys: tuple[str, ...], name: str) -> None:
-        for j, key in enumerate(keys):
-            self.ref(f"{path}[{j}]", key, name)
+    def unknown(self, path: str, key: str, target: str) -> None:
+        close = difflib.get_close_matches(key, list(self.ids[target]), n=3)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        expected = f"the id of {_SINGULAR[target]} in this brief"
+        self.add(path, f"expected {expected}, got {key!r}{hint}")
 
-    def state(self, path: str, key: str | None, *, required: bool = False) -> None:
-        if key is None and not required:
-            return
-        before = len(self.problems)
-        self.ref(path, key, "actors")
-        actor = None
-        if key is not None and len(self.problems) == before:
-            actor = self.brief.actors.get(key)
+    def state(self, path: str, key: str | None) -> None:
+        """Check that *key*, if it names an actor, names a state."""
+        actor = self.ids["actors"].get(key) if key is not None else None
         if actor is not None and actor.kind is not ActorKind.STATE:
             self.add(
                 path,
@@ -895,8 +908,8 @@ class _Checker:
             )
 
     def _part_of_cycles(self) -> None:
-        actors = self.brief.actors
-        for i, actor in enumerate(actors):
+        actors = self.ids["actors"]
+        for i, actor in enumerate(self.brief.actors):
             seen = {actor.id}
             parent = actor.part_of
             while parent is not None and parent in actors:
@@ -910,18 +923,56 @@ class _Checker:
                 seen.add(parent)
                 parent = actors[parent].part_of
 
-    def cited(self, path: str, record: Statement | Deployment | Event) -> None:
-        """Check a record's citations, and its dates against their sources."""
-        published = []
-        for j, citation in enumerate(record.citations):
-            cpath = f"{path}.citations[{j}]"
-            self.ref(f"{cpath}.source", citation.source, "sources")
-            self.quoted(f"{cpath}.quote", citation.quote, (citation,))
-            source = self.brief.sources.get(citation.source)
-            published.append(None if source is None else source.published)
-        if None in published:
-            return
-        latest = max(p.latest for p in published)  # type: ignore[union-attr]
+    def _citations(self) -> None:
+        """Check citations: sources exist, quotes are in them, dates fit."""
+        sources = self.ids["sources"]
+        texts = {s.id: s.text for s in self.brief.sources if s.text is not None}
+        normalised: dict[str, str] = {}
+        published = {
+            s.id: s.published.latest
+            for s in self.brief.sources
+            if s.published is not None
+        }
+
+        def found(quote: str, source: str) -> bool:
+            text = texts.get(source)
+            if text is None or quote in text:
+                return True
+            if source not in normalised:
+                normalised[source] = normalise_space(text)
+            return normalise_space(quote) in normalised[source]
+
+        for name in ("statements", "deployments", "events"):
+            for i, record in enumerate(getattr(self.brief, name)):
+                latest: date | None = date.min
+                for j, c in enumerate(record.citations):
+                    source = c.source
+                    if source not in sources:
+                        self.unknown(
+                            f"$.{name}[{i}].citations[{j}].source", source, "sources"
+                        )
+                    elif not found(c.quote, source):
+                        self.add(
+                            f"$.{name}[{i}].citations[{j}].quote",
+                            f"expected words found in the text of {source!r}, "
+                            f"got {c.quote!r}",
+                        )
+                    day = published.get(source)
+                    latest = None if day is None or latest is None else max(latest, day)
+                quote = getattr(record, "quote", None)
+                if quote is not None and not any(
+                    found(quote, c.source) for c in record.citations
+                ):
+                    cited = ", ".join(repr(c.source) for c in record.citations)
+                    self.add(
+                        f"$.{name}[{i}].quote",
+                        f"expected words found in the text of {cited}, got {quote!r}",
+                    )
+                if latest is not None:
+                    self._not_after(f"$.{name}[{i}]", record, latest)
+
+    def _not_after(self, path: str, record: Record, latest: date) -> None:
+        """Check that *record* is not dated certainly after *latest*."""
         dates = [("date", record.date)]
         if type(record) is Deployment and record.until is not None:
             dates.append(("until", record.until))
@@ -932,15 +983,3 @@ class _Checker:
                     f"expected a date no later than the sources citing it "
                     f"(published by {latest.isoformat()}), got {when}",
                 )
-
-    def quoted(self, path: str, quote: str, citations: Iterable[Any]) -> None:
-        """Check that *quote* occurs in one of the cited sources' texts."""
-        texts = [self.texts.get(c.source) for c in citations]
-        known = [t for t in texts if t is not None]
-        if not known:
-            return
-        wanted = normalise_space(quote)
-        if any(wanted in t for t in known):
-            return
-        sources = ", ".join(repr(c.source) for c in citations)
-        self.add(path, f"expected words found in the text of {sources}, got {quote!r}")
