@@ -61,7 +61,11 @@ def estimates(draw: st.DrawFn) -> Estimate:
         st.lists(st.sampled_from(["low", "best", "high"]), min_size=1, unique=True)
     )
     figures = sorted(draw(st.lists(st.integers(0, 10**7), min_size=3, max_size=3)))
-    given = {n: f for n, f in zip(["low", "best", "high"], figures) if n in names}
+    given = {
+        n: f
+        for n, f in zip(["low", "best", "high"], figures, strict=True)
+        if n in names
+    }
     return Estimate(**given, approximate=draw(st.booleans()))
 
 
