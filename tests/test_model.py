@@ -1350,3 +1350,30 @@ class TestRecords:
         """Every record of a valid brief is found by its id."""
         for records in b._collections():
             assert list(records) == [records[r.id] for r in records]
+
+
+class TestProblem:
+    @pytest.mark.parametrize(
+        ("path", "expected"),
+        [
+            ("", "$.actors[0]"),
+            ("$", "$.actors[0]"),
+            ("$.kind", "$.actors[0].kind"),
+            ("[2]", "$.actors[0][2]"),
+            ("aliases[1]", "$.actors[0].aliases[1]"),
+        ],
+    )
+    def test_under(self, path: str, expected: str) -> None:
+        """A problem's path is placed under a prefix, keeping its message."""
+        assert Problem(expected, "m") == Problem(path, "m").under("$.actors[0]")
+
+    @pytest.mark.parametrize(
+        ("problem", "text"),
+        [
+            (Problem("$.id", "expected an id"), "$.id: expected an id"),
+            (Problem("", "expected an id"), "expected an id"),
+        ],
+    )
+    def test_str(self, problem: Problem, text: str) -> None:
+        """A problem reads as its path, a colon and its message."""
+        assert text == str(problem)
