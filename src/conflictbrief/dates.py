@@ -448,7 +448,7 @@ _FORMS = (
     "'today', 'yesterday'",
     "a weekday: 'Monday', 'on Monday', 'last Monday', 'Monday (4/28/25)'",
     "'this week', 'last week', 'next week'",
-    "'weekend', 'over the weekend'",
+    "'weekend', 'over the weekend', 'this weekend', 'last weekend', 'next weekend'",
     "'this month', 'last month', 'earlier this month'",
     "'this year', 'last year', 'earlier this year'",
     "'early', 'mid' or 'late' before a month or year: 'late 2024', 'mid-April'",
@@ -708,6 +708,26 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         saturday = ref - timedelta(days=weekday + 2)
         how = "the Saturday and Sunday before the reference"
         return _Reading(_days(saturday, saturday + timedelta(days=1)), how, "up to")
+    if m := re.fullmatch(r"(this|last|next) weekend", text):
+        # The Saturday of the reference's week (Monday to Sunday), moved by
+        # whole weeks; "last weekend" is the latest one over before the
+        # reference, which on a Saturday or Sunday is the weekend before.
+        saturday = ref + timedelta(days=5 - ref.weekday())
+        if m[1] == "last":
+            saturday -= timedelta(days=7)
+            how, relation = (
+                "the latest Saturday and Sunday before the reference",
+                "before",
+            )
+        elif m[1] == "next":
+            saturday += timedelta(days=7)
+            how, relation = (
+                "the Saturday and Sunday of the week after the reference's",
+                "as of",
+            )
+        else:
+            how, relation = "the Saturday and Sunday of the reference's week", "as of"
+        return _Reading(_days(saturday, saturday + timedelta(days=1)), how, relation)
     if m := re.fullmatch(r"(this|last) month", text):
         day = ref + relativedelta(months=-1) if m[1] == "last" else ref
         relation = "before" if m[1] == "last" else "as of"
