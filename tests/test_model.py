@@ -788,6 +788,17 @@ class TestBrief(ValueObjectContract):
         assert isinstance(b.actors, Records)
         assert list(ACTORS) == list(b.actors)
 
+    @pytest.mark.parametrize("value", ["kim", 5])
+    def test_collection_refuses_non_iterables(self, value: object) -> None:
+        """A bare string or a number where a collection belongs is refused."""
+        message = (
+            f"expected a list or other iterable of records, got {value!r} "
+            f"({type(value).__name__})"
+        )
+        assert (Problem("statements", message),) == problems_of(
+            lambda: brief(statements=value)
+        )
+
     def test_defaults_to_empty(self) -> None:
         """A brief needs only an id, a title and a date."""
         b = Brief(id="b", title="T", as_of=date(2025, 1, 1))
