@@ -980,6 +980,21 @@ class TestBriefIntegrity:
             lambda: Brief(id="b", title="T", as_of=date(2025, 1, 1), actors=actors)
         )
 
+    def test_part_of_leading_into_cycle(self) -> None:
+        """Only the actors on a cycle are reported, not one whose chain enters it."""
+        actors = [
+            actor(id="a", part_of="b"),
+            actor(id="b", part_of="a"),
+            actor(id="c", part_of="a"),
+        ]
+        paths = [
+            p.path
+            for p in problems_of(
+                lambda: Brief(id="b", title="T", as_of=date(2025, 1, 1), actors=actors)
+            )
+        ]
+        assert ["$.actors[0].part_of", "$.actors[1].part_of"] == paths
+
     def test_part_of_itself(self) -> None:
         """An actor that is part of itself is the shortest cycle."""
         actors = [actor(id="a", part_of="a")]
@@ -1204,6 +1219,13 @@ class TestBriefIntegrity:
             lambda: brief(statements=[statement(), wrong])
         )
 
+    def test_item_of_wrong_type_article(self) -> None:
+        """The message reads "an Event", not "a Event"."""
+        wrong = statement(id="e2")
+        shown = repr(wrong)[:57] + "..."
+        expected = Problem("$.events[0]", f"expected an Event, got {shown}")
+        assert (expected,) == problems_of(lambda: brief(events=[wrong]))
+
     def test_all_problems_at_once(self) -> None:
         """Every problem is reported, in document order, in one error."""
         expected = (
@@ -1303,6 +1325,10 @@ class TestRecords:
             actors.get("south-korea"),
             actors.get("south-korea", "none"),
         )
+
+    def test_get_unhashable(self) -> None:
+        """`get` with a key that cannot be an id returns the default."""
+        assert "none" == brief().actors.get([1], "none")  # type: ignore[call-overload]
 
     def test_contains(self) -> None:
         """`in` takes an id or a record, and compares records by value."""

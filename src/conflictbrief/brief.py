@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from ._fields import check_optional_text, check_slug, check_text, fail
+from ._fields import article, check_optional_text, check_slug, check_text, fail
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from .actors import Actor, ActorKind, Place, PlaceKind
 from .dates import DateLike, DateSpan
@@ -136,6 +136,8 @@ class Records(Generic[T]):
     def get(self, key: str, default: D) -> T | D: ...
     def get(self, key: str, default: object = None) -> object:
         """Return the record with id *key*, or *default* if there is none."""
+        if type(key) is not str:
+            return default
         return self._ids().get(key, default)
 
     def __contains__(self, key: object) -> bool:
@@ -856,7 +858,9 @@ class _Checker:
             item: Any
             for i, item in enumerate(records):
                 if type(item) is not cls:
-                    self.add(f"$.{name}[{i}]", str(fail("", item, f"a {cls.__name__}")))
+                    self.add(
+                        f"$.{name}[{i}]", str(fail("", item, article(cls.__name__)))
+                    )
                     ok = False
                     continue
                 first = seen.setdefault(item.id, i)
@@ -910,18 +914,18 @@ class _Checker:
     def _part_of_cycles(self) -> None:
         actors = self.ids["actors"]
         for i, actor in enumerate(self.brief.actors):
+            # Only the actors on a cycle are reported, not those leading to it.
             seen = {actor.id}
             parent = actor.part_of
-            while parent is not None and parent in actors:
-                if parent in seen:
-                    self.add(
-                        f"$.actors[{i}].part_of",
-                        f"expected a chain of part_of that ends, got a cycle "
-                        f"through {parent!r}",
-                    )
-                    break
+            while parent is not None and parent in actors and parent not in seen:
                 seen.add(parent)
                 parent = actors[parent].part_of
+            if parent == actor.id:
+                self.add(
+                    f"$.actors[{i}].part_of",
+                    f"expected a chain of part_of that ends, got a cycle "
+                    f"through {actor.id!r}",
+                )
 
     def _citations(self) -> None:
         """Check citations: sources exist, quotes are in them, dates fit."""
