@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflictbrief import (
     Actor,
@@ -31,6 +32,7 @@ from conflictbrief import (
     StatementKind,
     UnknownIdError,
     ValidationError,
+    _fields,
 )
 from strategies import briefs, estimates, external_ids
 
@@ -1414,3 +1416,11 @@ class TestProblem:
     def test_str(self, problem: Problem, text: str) -> None:
         """A problem reads as its path, a colon and its message."""
         assert text == str(problem)
+
+
+class TestSlugShape:
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet="ab09-_A \u00e9", max_size=8))
+    def test_is_slug_matches_pattern(self, text: str) -> None:
+        """The fast id test agrees with the pattern DESIGN gives for ids."""
+        assert bool(_fields.SLUG.match(text)) == _fields.is_slug(text)

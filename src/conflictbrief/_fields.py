@@ -50,9 +50,21 @@ def is_text(value: object) -> bool:
     return type(value) is str and not value.isspace() and value != ""
 
 
+_SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
+
+
 def is_slug(value: object) -> bool:
     """Whether *value* is an id: lowercase letters and digits joined by '-'."""
-    return type(value) is str and SLUG.match(value) is not None
+    # The same test as SLUG, without the regular expression: every id of a
+    # file is checked, and this is several times faster.
+    return (
+        type(value) is str
+        and value != ""
+        and not value.strip(_SLUG_CHARACTERS)
+        and value[0] != "-"
+        and value[-1] != "-"
+        and "--" not in value
+    )
 
 
 def check_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
