@@ -67,11 +67,15 @@ EARLIER_THIS_YEAR = resolve("earlier this year", PUBLISHED)  # 2025-01/2025-04-2
 # What presupposes the deployment ("recently", "have said") comes after the
 # first day of last fall, when the troops were sent.
 SINCE_DEPLOYMENT = DateSpan(earliest=LAST_FALL.earliest, latest=PUBLISHED)
-# Putin's thanks, given with Moscow's acknowledgement over the weekend.
+# Putin's thanks, given with Moscow's acknowledgement over the weekend; and the
+# United States' reaction to the news of the weekend and of Monday.
 SINCE_WEEKEND = DateSpan(earliest=OVER_THE_WEEKEND.earliest, latest=PUBLISHED)
-# Kim's authorisation, under the treaty signed last year; and Trump's call for
-# talks, which the article does not date at all: last year is the earliest it
-# dates in this account.
+# Kim's authorisation of "the move": under the treaty signed last year, and
+# before the troops it sent last fall.
+TREATY_TO_DEPLOYMENT = DateSpan(earliest=LAST_YEAR.earliest, latest=LAST_FALL.latest)
+# Trump's call for talks, which the article does not date at all. A span needs
+# a first day; by convention it is the first day of the earliest year the
+# article dates (the treaty's), a floor of the account, not of the text.
 SINCE_TREATY_YEAR = DateSpan(earliest=LAST_YEAR.earliest, latest=PUBLISHED)
 
 
@@ -189,7 +193,7 @@ ACTORS = [
     Actor(
         id="us-officials",
         name="U.S. officials",
-        kind="government_body",
+        kind="group",
         part_of="united-states",
     ),
     Actor(
@@ -209,7 +213,7 @@ ACTORS = [
     Actor(
         id="ukrainian-officials",
         name="Ukrainian officials",
-        kind="government_body",
+        kind="group",
         part_of="ukraine",
     ),
     Actor(
@@ -314,18 +318,16 @@ STATEMENTS = [
     Statement(
         id="kim-praises-soldiers",
         speaker="kim-jong-un",
-        date=ON_MONDAY,
+        date=SINCE_DEPLOYMENT,
         kind="praise",
-        via="kcna",
         summary=(
             "Kim Jong Un praises the North Korean soldiers as heroes who defended "
             "the honour of their homeland while aiding Russia."
         ),
         about=["north-korean-forces"],
         citations=cite(
-            "The Korean Central News Agency (KCNA) reported that",
             "Kim praised the soldiers, calling them heroes who defended the honor "
-            "of their homeland while aiding Russia.",
+            "of their homeland while aiding Russia."
         ),
     ),
     Statement(
@@ -361,7 +363,7 @@ STATEMENTS = [
     Statement(
         id="us-demands-end-to-support",
         speaker="united-states",
-        date=ON_MONDAY,
+        date=SINCE_WEEKEND,
         kind="demand",
         summary=(
             "The United States calls for an immediate end to North Korea's support "
@@ -377,7 +379,7 @@ STATEMENTS = [
     Statement(
         id="us-officials-assign-responsibility",
         speaker="us-officials",
-        date=SINCE_DEPLOYMENT,
+        date=SINCE_WEEKEND,
         kind="assess",
         summary=(
             "U.S. officials say that countries assisting the conflict share "
@@ -414,7 +416,7 @@ STATEMENTS = [
         summary=(
             "Military analysts estimate that North Korea sent roughly 11,000 troops "
             "to Russia in autumn 2024, a figure that includes reinforcements sent "
-            "in 2025."
+            "earlier in 2025."
         ),
         about=["north-korea", "north-korean-forces"],
         citations=cite(
@@ -428,7 +430,7 @@ STATEMENTS = [
         date=SINCE_DEPLOYMENT,
         kind="report",
         summary=(
-            "Unnamed reports say North Korean units took heavy losses early in "
+            "Unnamed reports suggest North Korean units took heavy losses early in "
             "their deployment, through limited experience of drone warfare and the "
             "battlefield conditions around Kursk."
         ),
@@ -533,7 +535,7 @@ STATEMENTS = [
     Statement(
         id="concerns-over-weapons-transfers",
         date=ON_MONDAY,
-        kind="warn",
+        kind="assess",
         summary=(
             "Unattributed concerns that deeper cooperation could include transfers "
             "of advanced weapons technology from Russia to North Korea."
@@ -619,9 +621,9 @@ DEPLOYMENTS = [
         place="kursk-region",
         unit="north-korean-forces",
         role=(
-            "To assist Russia's military efforts against Ukraine; helped Russian "
-            "units retake territory in the Kursk region. The estimate of roughly "
-            "11,000 includes the reinforcements deployed in 2025."
+            "To assist Russia's military efforts against Ukraine; KCNA reports they "
+            "helped Russian units retake territory in the Kursk region. The estimate "
+            "of roughly 11,000 includes the reinforcements deployed earlier in 2025."
         ),
         estimated_by=["military-analysts"],
         citations=cite(
@@ -671,10 +673,11 @@ EVENTS = [
     Event(
         id="kim-authorises-deployment",
         kind="decision",
-        date=SINCE_TREATY_YEAR,
+        date=TREATY_TO_DEPLOYMENT,
         summary=(
             "Kim Jong Un authorises sending North Korean troops to Russia under the "
-            "strategic partnership treaty."
+            "strategic partnership treaty, according to the Central Military "
+            "Commission."
         ),
         participants=["kim-jong-un"],
         citations=cite(
@@ -688,7 +691,7 @@ EVENTS = [
         date=SINCE_DEPLOYMENT,
         summary=(
             "North Korean forces help Russian units retake territory in the Kursk "
-            "region."
+            "region, according to KCNA."
         ),
         participants=["north-korean-forces", "russian-units"],
         place="kursk-region",
