@@ -457,6 +457,36 @@ class TestNamed:
             BRIEF.statements.named("x")
 
 
+class TestViews:
+    def test_named_within_view(self) -> None:
+        """named() on a filtered collection finds only its own records."""
+        people = BRIEF.actors.where(kind="person")
+        assert BRIEF.actors["kim"] == people.named("Kim Jong Un")
+        with pytest.raises(UnknownIdError, match="name 'KCNA'"):
+            people.named("KCNA")
+
+    def test_members_within_view(self) -> None:
+        """members() on a filtered collection keeps only its own records."""
+        forces = BRIEF.actors.where(kind="armed_force")
+        assert ["ukr-military", "sof"] == ids(forces.members("ukraine"))
+
+    def test_chain_from_large_view(self) -> None:
+        """A view filtered again by a selective index keeps only its own records."""
+        view = BRIEF.statements.where(during="2025")
+        assert ["praise"] == ids(view.where(speaker="kim"))
+        assert [] == ids(view.where(speaker=None))
+        assert ["estimate"] == ids(BRIEF.statements.where(speaker=None))
+
+    def test_list_field_none_with_another_filter(self) -> None:
+        """None on a list field also matches when another filter leads."""
+        found = BRIEF.statements.where(speaker=["sof", "kim"], about=None)
+        assert ["raid"] == ids(found)
+        found = BRIEF.statements.where(
+            speaker=["sof", "kim"], about=[None, "north-korea"]
+        )
+        assert ["praise", "raid"] == ids(found)
+
+
 class TestMembers:
     def test_transitive(self) -> None:
         """members() includes the actor and all parts of it at any depth."""
@@ -516,6 +546,12 @@ class TestDisputes:
         """Each disputed claim comes with the statements disputing it."""
         claim, rebuttal = BRIEF.statements["claim"], BRIEF.statements["rebuttal"]
         assert (Dispute(claim=claim, rebuttals=(rebuttal,)),) == BRIEF.disputes()
+
+    def test_dispute_without_target(self) -> None:
+        """A dispute that responds to nothing names no claim."""
+        loose = attrs.evolve(BRIEF.statements["rebuttal"], responds_to=None)
+        statements = [loose if s.id == "rebuttal" else s for s in BRIEF.statements]
+        assert () == attrs.evolve(BRIEF, statements=statements).disputes()
 
     def test_none(self) -> None:
         """A brief without disputes has none."""

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import gc
 import io
 import json
 import re
@@ -20,6 +21,7 @@ from conflictbrief import (
     Actor,
     Brief,
     Citation,
+    DateSpan,
     Estimate,
     Problem,
     Source,
@@ -582,6 +584,35 @@ class TestLoads:
     def test_reads_bytes_with_byte_order_mark(self) -> None:
         """UTF-8 bytes may start with a byte order mark."""
         assert loads(text_of()) == loads(text_of().encode("utf-8-sig"))
+
+    def test_collector_paused_and_restored(self) -> None:
+        """A load leaves the garbage collector as it found it, on or off."""
+        assert gc.isenabled()
+        loads(text_of())
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            loads(text_of())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_collector_restored_after_error(self) -> None:
+        """A load that fails turns the garbage collector back on."""
+        problems_of("[")
+        assert gc.isenabled()
+
+    def test_unexpected_error_is_a_problem(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """An error no check foresaw still reaches the caller as a problem."""
+
+        def broken(text: str) -> DateSpan:
+            raise RuntimeError(f"no reading {text}")
+
+        monkeypatch.setattr(DateSpan, "parse", broken)
+        expected = Problem("$.statements[0].date", "cannot be read: no reading 2025-04")
+        assert expected in problems_of(text_of())
 
     def test_every_problem_at_once(self) -> None:
         """A document with several problems reports every one, in order."""

@@ -283,10 +283,10 @@ class Records(Generic[T]):
         found: set[int] = set()
         todo = [top]
         while todo:
+            # A brief's part_of chains have no cycles, so each is met once.
             for p in children.positions.get(todo.pop(), ()):
-                if p not in found:
-                    found.add(p)
-                    todo.append(items[p].id)
+                found.add(p)
+                todo.append(items[p].id)
         found.update(i for i, a in enumerate(items) if a.id == top)
         if self._positions is not None:
             found &= self._own_positions()
