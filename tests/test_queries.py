@@ -364,6 +364,16 @@ class TestActiveOn:
         found = BRIEF.deployments.where(active_on=day, strict=strict)
         assert expected == ids(found)
 
+    def test_with_another_filter(self) -> None:
+        """The same answers come when another filter picks the candidates."""
+        for strict in (False, True):
+            for day in ("2024-08", "2024-12", "2025-03"):
+                alone = BRIEF.deployments.where(active_on=day, strict=strict)
+                found = BRIEF.deployments.where(
+                    place="kursk", active_on=day, strict=strict
+                )
+                assert [d.id for d in alone if d.place == "kursk"] == ids(found)
+
 
 class TestWhereErrors:
     def test_unknown_filter(self) -> None:
