@@ -22,7 +22,7 @@ from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
 from .sources import Source, SourceKind
 
-__all__ = ["FILTERS", "Brief", "Dispute", "Records"]
+__all__ = ["Brief", "Dispute", "Records"]
 
 T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event)
 D = TypeVar("D")
@@ -184,8 +184,13 @@ class Records(Generic[T]):
 
         Args:
             strict: Match dates that are certainly, not possibly, in range.
-            **filters: Field names and the values to match; see
-                `FILTERS` for each collection's names.
+            **filters: Field names and the values to match. Actors take
+                ``kind``, ``part_of``; places ``kind``, ``country``; sources
+                ``kind``, ``publisher``; statements ``speaker``, ``about``,
+                ``via``, ``kind``, ``responds_to``, ``during``; deployments
+                ``sender``, ``host``, ``place``, ``unit``, ``reinforces``,
+                ``estimated_by``, ``during`` (arrival), ``active_on``; events
+                ``kind``, ``participants``, ``place``, ``during``.
 
         Raises:
             TypeError: A filter name this collection does not have.
@@ -194,7 +199,7 @@ class Records(Generic[T]):
         """
         if not filters:
             return self
-        specs = FILTERS[self._name]
+        specs = _FILTERS[self._name]
         root = self._root
         queries = []
         for name, value in filters.items():
@@ -294,7 +299,7 @@ class Records(Generic[T]):
 
 
 def _unknown_filter(collection: str, name: str) -> TypeError:
-    valid = sorted(FILTERS[collection])
+    valid = sorted(_FILTERS[collection])
     close = difflib.get_close_matches(name, valid, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return TypeError(
@@ -501,7 +506,7 @@ def _active_index(items: tuple[Any, ...], as_of: date, *, sure: bool) -> DateInd
     return DateIndex(intervals)
 
 
-FILTERS: dict[str, dict[str, _Filter]] = {
+_FILTERS: dict[str, dict[str, _Filter]] = {
     "actors": {
         "kind": _Filter("kind", "enum", enum=ActorKind),
         "part_of": _Filter("part_of", "ref", "actors"),
@@ -794,7 +799,7 @@ _REFERENCES = {
         for f in specs.values()
         if f.kind in ("ref", "refs")
     )
-    for name, specs in FILTERS.items()
+    for name, specs in _FILTERS.items()
 }
 """The reference fields of each collection: (field, target, holds several)."""
 
