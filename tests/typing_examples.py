@@ -89,6 +89,30 @@ def look_up(brief: cb.Brief) -> None:
     assert_type("kim" in brief.actors, bool)
 
 
+def ask(brief: cb.Brief) -> None:
+    """Queries keep the element type; the brief's questions return typed values."""
+    found = brief.statements.where(speaker="kim", during="2025")
+    assert_type(found, cb.Records[cb.Statement])
+    assert_type(found.first(), cb.Statement | None)
+    assert_type(brief.actors.named("Kim"), cb.Actor)
+    assert_type(brief.actors.members("north-korea"), cb.Records[cb.Actor])
+    assert_type(brief.timeline(during=date(2025, 4, 1)), tuple[cb.Record, ...])
+    assert_type(brief.disputes(), tuple[cb.Dispute, ...])
+    assert_type(brief.troops(sender="north-korea"), cb.Estimate | None)
+    evidence = brief.evidence(brief.statements["s1"])
+    assert_type(evidence, tuple[tuple[cb.Source, str], ...])
+    assert_type(brief.merge(brief), cb.Brief)
+
+
+def resolve() -> None:
+    """Relative phrases resolve to spans, and explain in words."""
+    span = cb.dates.resolve("last fall", date(2025, 4, 28))
+    assert_type(span, cb.DateSpan)
+    assert_type(cb.dates.explain("last fall", "2025-04-28"), str)
+    assert_type(span.precision, cb.Precision)
+    assert_type(span.overlaps("2024"), bool)
+
+
 def add() -> None:
     """Estimates add up to an estimate; a plain number is refused by mypy."""
     total = cb.Estimate(best=11_000) + cb.Estimate(low=3_000)
@@ -125,6 +149,8 @@ def run(folder: Path) -> None:
     """Run every example, so that the typed code is also known to work."""
     brief = build()
     look_up(brief)
+    ask(brief)
+    resolve()
     add()
     read_and_write(brief, folder)
     fail()

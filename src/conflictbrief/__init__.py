@@ -22,7 +22,7 @@ from .errors import (
     ValidationError,
 )
 from .estimates import Estimate
-from .records import Deployment, Event, EventKind, Statement, StatementKind
+from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
 from .serialize import FORMAT, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
 
@@ -49,6 +49,7 @@ __all__ = [
     "PlaceKind",
     "Precision",
     "Problem",
+    "Record",
     "Records",
     "Source",
     "SourceKind",
