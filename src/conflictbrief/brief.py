@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 import functools
 import operator
@@ -17,7 +16,7 @@ from ._fields import article, check_optional_text, check_slug, check_text, fail
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from .actors import Actor, ActorKind, Place, PlaceKind
 from .dates import DateLike, DateSpan
-from .errors import Problem, UnknownIdError, ValidationError
+from .errors import Problem, UnknownIdError, ValidationError, close_matches
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
 from .sources import Source, SourceKind
@@ -300,7 +299,7 @@ class Records(Generic[T]):
 
 def _unknown_filter(collection: str, name: str) -> TypeError:
     valid = sorted(_FILTERS[collection])
-    close = difflib.get_close_matches(name, valid, n=1)
+    close = close_matches(name, valid, n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return TypeError(
         f"{collection} have no filter {name!r}; the filters are "
@@ -323,23 +322,38 @@ def _display_name(items: tuple[Any, ...], position: int, folded: str) -> str:
     return next(n for n in names if n.casefold() == folded)
 
 
-@attrs.frozen
+# _Query and _Filter are plain classes: they are internal, and an attrs class
+# costs about a millisecond of import time.
+
+
 class _Query:
     """One filter, ready to run: a size bound, its index answer, its test."""
 
-    estimate: int
-    positions: Callable[[], list[int]]
-    test: Callable[[Any], bool]
+    __slots__ = ("estimate", "positions", "test")
+
+    def __init__(
+        self,
+        estimate: int,
+        positions: Callable[[], list[int]],
+        test: Callable[[Any], bool],
+    ) -> None:
+        self.estimate = estimate
+        self.positions = positions
+        self.test = test
 
 
-@attrs.frozen
 class _Filter:
     """How `Records.where` reads one filter and which index answers it."""
 
-    field: str
-    kind: str  # "ref", "refs", "enum", "date" or "active"
-    target: str = ""
-    enum: Any = None
+    __slots__ = ("enum", "field", "kind", "target")
+
+    def __init__(
+        self, field: str, kind: str, target: str = "", enum: Any = None
+    ) -> None:
+        self.field = field
+        self.kind = kind  # "ref", "refs", "enum", "date" or "active"
+        self.target = target
+        self.enum = enum
 
     def query(
         self, root: Records[Any], name: str, value: object, *, strict: bool
@@ -901,7 +915,7 @@ class _Checker:
                         )
 
     def unknown(self, path: str, key: str, target: str) -> None:
-        close = difflib.get_close_matches(key, list(self.ids[target]), n=3)
+        close = close_matches(key, self.ids[target])
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         expected = f"the id of {_SINGULAR[target]} in this brief"
         self.add(path, f"expected {expected}, got {key!r}{hint}")

@@ -7,7 +7,6 @@ working.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 import attrs
@@ -92,9 +91,7 @@ class UnknownIdError(ConflictBriefError, KeyError):
         self.id = key
         self.collection = collection
         self.field = field
-        self.suggestions = tuple(
-            difflib.get_close_matches(str(key), list(known), n=3, cutoff=0.6)
-        )
+        self.suggestions = close_matches(str(key), known)
         super().__init__(key)
 
     def __str__(self) -> str:
@@ -110,3 +107,10 @@ class DatasetNotFoundError(ConflictBriefError, LookupError):
 
 class DateResolutionError(ConflictBriefError, ValueError):
     """A date phrase that `conflictbrief.dates.resolve` cannot turn into a span."""
+
+
+def close_matches(key: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]:
+    """Return up to *n* of the *known* strings closest to *key*, best first."""
+    import difflib  # only errors need it, and it is slow to import
+
+    return tuple(difflib.get_close_matches(key, list(known), n=n, cutoff=0.6))

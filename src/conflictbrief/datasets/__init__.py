@@ -17,7 +17,7 @@ returned on every later call.
 from __future__ import annotations
 
 import functools
-from importlib import resources
+from pathlib import Path
 
 from conflictbrief.brief import Brief
 from conflictbrief.errors import DatasetNotFoundError
@@ -29,15 +29,15 @@ DEFAULT = "dprk-russia-2025"
 """The name `load` reads when given none."""
 
 _SUFFIX = ".json"
+# The files sit beside this module. They are found from __file__ rather than
+# with importlib.resources, whose import costs more than loading a dataset.
+_FOLDER = Path(__file__).resolve().parent
 
 
 @functools.cache
 def names() -> tuple[str, ...]:
     """Return the names of the bundled datasets, sorted."""
-    files = resources.files(__name__).iterdir()
-    return tuple(
-        sorted(f.name.removesuffix(_SUFFIX) for f in files if f.name.endswith(_SUFFIX))
-    )
+    return tuple(sorted(f.stem for f in _FOLDER.iterdir() if f.suffix == _SUFFIX))
 
 
 def load(name: str = DEFAULT) -> Brief:
@@ -63,5 +63,4 @@ def load(name: str = DEFAULT) -> Brief:
 
 @functools.cache
 def _read(name: str) -> Brief:
-    data = resources.files(__name__).joinpath(name + _SUFFIX).read_bytes()
-    return loads(data)
+    return loads((_FOLDER / (name + _SUFFIX)).read_bytes())
