@@ -278,6 +278,12 @@ class TestWhereReferences:
         """where() without filters returns the whole collection."""
         assert BRIEF.statements == BRIEF.statements.where()
 
+    def test_repeated_subject(self) -> None:
+        """A subject named twice in one record still matches that record once."""
+        twice = attrs.evolve(BRIEF.statements["praise"], about=["kim", "kim"])
+        brief = attrs.evolve(BRIEF, statements=[twice])
+        assert ["praise"] == ids(brief.statements.where(about="kim"))
+
     def test_empty_iterable_matches_nothing(self) -> None:
         """An empty iterable of ids matches no record."""
         assert [] == ids(BRIEF.statements.where(speaker=[]))
