@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any, TypeVar, cast
+from typing import Annotated, Any, TypeVar, cast
 
 import attrs
 
@@ -22,6 +22,15 @@ from .errors import ValidationError
 E = TypeVar("E", bound=enum.Enum)
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+
+
+class IdMark:
+    """Marks the string fields that hold ids, for the file format's reader."""
+
+
+Id = Annotated[str, IdMark]
+"""A string holding an id. To type checkers it is a `str`; the file format
+reads each as a shared string, since ids repeat in every reference to them."""
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 

@@ -56,29 +56,25 @@ class ValueIndex:
 class DateIndex:
     """Positions of records whose day intervals meet a query interval.
 
-    Intervals are ``(first, last)`` day ordinals, inclusive; *last* may be
-    `UNBOUNDED`. Starts are kept sorted, so a query looks only at records
-    starting no earlier than the query's start less the longest bounded
-    interval; unbounded intervals are kept apart, sorted by start.
+    Record *i* covers the day ordinals ``firsts[i]`` to ``lasts[i]``,
+    inclusive; a last day of `UNBOUNDED` means no end. Starts are kept sorted,
+    so a query looks only at records starting no earlier than the query's
+    start less the longest bounded interval; unbounded intervals are kept
+    apart, sorted by start.
     """
 
     __slots__ = ("_ends", "_longest", "_open", "_open_starts", "_order", "_starts")
 
-    def __init__(self, intervals: Sequence[tuple[int, int]]) -> None:
-        bounded = sorted(
-            (first, i) for i, (first, last) in enumerate(intervals) if last < UNBOUNDED
-        )
-        unbounded = sorted(
-            (first, i) for i, (first, last) in enumerate(intervals) if last >= UNBOUNDED
-        )
-        self._starts = [first for first, _ in bounded]
-        self._order = [i for _, i in bounded]
-        self._open_starts = [first for first, _ in unbounded]
-        self._open = [i for _, i in unbounded]
-        self._ends = [last for _, last in intervals]
-        self._longest = max(
-            (intervals[i][1] - first for first, i in bounded), default=0
-        )
+    def __init__(self, firsts: list[int], lasts: list[int]) -> None:
+        positions = range(len(firsts))
+        bounded = [i for i in positions if lasts[i] < UNBOUNDED]
+        unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
+        self._order = sorted(bounded, key=firsts.__getitem__)
+        self._starts = [firsts[i] for i in self._order]
+        self._open = sorted(unbounded, key=firsts.__getitem__)
+        self._open_starts = [firsts[i] for i in self._open]
+        self._ends = lasts
+        self._longest = max((lasts[i] - firsts[i] for i in bounded), default=0)
 
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""

@@ -7,6 +7,7 @@ import enum
 import attrs
 
 from ._fields import (
+    Id,
     check_optional_slug,
     check_optional_text,
     check_slug,
@@ -55,7 +56,7 @@ def _place_kind(value: PlaceKind | str) -> PlaceKind:
     return member(PlaceKind, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class ExternalIds:
     """Identifiers in other data sets, for joining them.
 
@@ -70,7 +71,7 @@ class ExternalIds:
     cameo: str | None = attrs.field(default=None, validator=check_optional_text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Actor:
     """A state, person, body, force, outlet, organisation or unnamed group.
 
@@ -84,19 +85,19 @@ class Actor:
         ids: Identifiers in other data sets.
     """
 
-    id: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: ActorKind = attrs.field(converter=_actor_kind, validator=member_of(ActorKind))
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )
-    part_of: str | None = attrs.field(default=None, validator=check_optional_slug)
+    part_of: Id | None = attrs.field(default=None, validator=check_optional_slug)
     ids: ExternalIds = attrs.field(
         factory=ExternalIds, validator=instance_of(ExternalIds)
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Place:
     """A country, region, city or site.
 
@@ -111,10 +112,10 @@ class Place:
         ids: Identifiers in other data sets.
     """
 
-    id: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
-    country: str | None = attrs.field(default=None, validator=check_optional_slug)
+    country: Id | None = attrs.field(default=None, validator=check_optional_slug)
     lat: float | None = attrs.field(default=None, validator=coordinate(90))
     lon: float | None = attrs.field(default=None, validator=coordinate(180))
     aliases: tuple[str, ...] = attrs.field(

@@ -12,7 +12,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from ._fields import article, check_optional_text, check_slug, check_text, fail
+from ._fields import Id, article, check_optional_text, check_slug, check_text, fail
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from .actors import Actor, ActorKind, Place, PlaceKind
 from .dates import DateLike, DateSpan
@@ -474,8 +474,9 @@ def _is_many(value: object) -> bool:
 
 
 def _date_index(items: tuple[Any, ...]) -> DateIndex:
+    dates = [r.date for r in items]
     return DateIndex(
-        [(r.date.earliest.toordinal(), r.date.latest.toordinal()) for r in items]
+        [d.earliest.toordinal() for d in dates], [d.latest.toordinal() for d in dates]
     )
 
 
@@ -508,16 +509,17 @@ def _active(dep: Deployment, as_of: date, *, sure: bool) -> DateSpan | None:
 
 
 def _active_index(items: tuple[Any, ...], as_of: date, *, sure: bool) -> DateIndex:
-    intervals = []
+    firsts, lasts = [], []
     for dep in items:
         window = _active(dep, as_of, sure=sure)
-        if window is None:
-            intervals.append((1, 0))
-        elif window.latest == date.max:
-            intervals.append((window.earliest.toordinal(), UNBOUNDED))
+        if window is None:  # an empty window, which no query meets
+            firsts.append(1)
+            lasts.append(0)
         else:
-            intervals.append((window.earliest.toordinal(), window.latest.toordinal()))
-    return DateIndex(intervals)
+            firsts.append(window.earliest.toordinal())
+            unbounded = window.latest == date.max
+            lasts.append(UNBOUNDED if unbounded else window.latest.toordinal())
+    return DateIndex(firsts, lasts)
 
 
 _FILTERS: dict[str, dict[str, _Filter]] = {
@@ -590,7 +592,7 @@ def _check_as_of(_: object, a: attrs.Attribute[Any], value: object) -> None:
         raise fail(a.name, value, "a datetime.date")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Dispute:
     """A statement and the statements that dispute it.
 
@@ -628,7 +630,7 @@ class Brief:
         events: Agreements, meetings, operations and decisions.
     """
 
-    id: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
     title: str = attrs.field(validator=check_text)
     as_of: date = attrs.field(validator=_check_as_of)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -838,7 +840,16 @@ class _Checker:
     def __init__(self, brief: Brief) -> None:
         self.brief = brief
         self.problems: list[Problem] = []
-        self.ids = {name: getattr(brief, name)._ids() for name in _KINDS}
+        # Built here rather than with Records._ids(), which would keep a dict
+        # per collection alive for as long as the brief (about 40 bytes a
+        # record); lookups by id build theirs on first use.
+        # The first record with an id wins, as in Records lookups.
+        self.ids = {
+            name: {
+                r.id: r for r in reversed(getattr(brief, name)._items) if type(r) is cls
+            }
+            for name, cls in _KINDS.items()
+        }
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))

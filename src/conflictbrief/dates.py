@@ -185,7 +185,7 @@ def _decade(year: int) -> tuple[int, int]:
     return max(first, 1), first + 9
 
 
-@attrs.frozen(kw_only=True, repr=False)
+@attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class DateSpan:
     """An inclusive span of days, from *earliest* to *latest*.
 

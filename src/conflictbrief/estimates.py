@@ -25,7 +25,7 @@ def _check_figures(est: Estimate, _: attrs.Attribute[Any], high: int | None) -> 
             )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Estimate:
     """A count as a report gives it: a figure, bounds, or both.
 

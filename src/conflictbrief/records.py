@@ -2,6 +2,9 @@
 
 Every record carries at least one `Citation`, and its dates are `DateSpan`
 values as precise as the source allows and no more.
+
+The model classes have no ``__weakref__`` slot: a large brief holds hundreds
+of thousands of records, and the slot would cost eight bytes on each.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import enum
 import attrs
 
 from ._fields import (
+    Id,
     check_optional_slug,
     check_optional_text,
     check_slug,
@@ -74,7 +78,7 @@ _ids = tuple_of(is_slug, "id")
 _citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Statement:
     """Something an actor said, or the source asserts in its own voice.
 
@@ -92,25 +96,25 @@ class Statement:
         citations: Where the source says so; at least one.
     """
 
-    id: str = attrs.field(validator=check_slug)
-    speaker: str | None = attrs.field(default=None, validator=check_optional_slug)
+    id: Id = attrs.field(validator=check_slug)
+    speaker: Id | None = attrs.field(default=None, validator=check_optional_slug)
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     kind: StatementKind = attrs.field(
         converter=_statement_kind, validator=member_of(StatementKind)
     )
     summary: str = attrs.field(validator=check_text)
-    about: tuple[str, ...] = attrs.field(
+    about: tuple[Id, ...] = attrs.field(
         default=(), converter=to_strings, validator=_ids
     )
-    via: str | None = attrs.field(default=None, validator=check_optional_slug)
+    via: Id | None = attrs.field(default=None, validator=check_optional_slug)
     quote: str | None = attrs.field(default=None, validator=check_optional_text)
-    responds_to: str | None = attrs.field(default=None, validator=check_optional_slug)
+    responds_to: Id | None = attrs.field(default=None, validator=check_optional_slug)
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citations
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Deployment:
     """A force one state sent to another's territory or war.
 
@@ -130,21 +134,21 @@ class Deployment:
         citations: Where the source says so; at least one.
     """
 
-    id: str = attrs.field(validator=check_slug)
-    sender: str = attrs.field(validator=check_slug)
-    host: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
+    sender: Id = attrs.field(validator=check_slug)
+    host: Id = attrs.field(validator=check_slug)
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     troops: Estimate | None = attrs.field(
         default=None, validator=instance_of(Estimate, optional=True)
     )
-    place: str | None = attrs.field(default=None, validator=check_optional_slug)
+    place: Id | None = attrs.field(default=None, validator=check_optional_slug)
     until: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    unit: str | None = attrs.field(default=None, validator=check_optional_slug)
+    unit: Id | None = attrs.field(default=None, validator=check_optional_slug)
     role: str | None = attrs.field(default=None, validator=check_optional_text)
-    reinforces: str | None = attrs.field(default=None, validator=check_optional_slug)
-    estimated_by: tuple[str, ...] = attrs.field(
+    reinforces: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    estimated_by: tuple[Id, ...] = attrs.field(
         default=(), converter=to_strings, validator=_ids
     )
     citations: tuple[Citation, ...] = attrs.field(
@@ -152,7 +156,7 @@ class Deployment:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Event:
     """Something that happened: an agreement, meeting, operation or decision.
 
@@ -166,14 +170,14 @@ class Event:
         citations: Where the source says so; at least one.
     """
 
-    id: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
     kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     summary: str = attrs.field(validator=check_text)
-    participants: tuple[str, ...] = attrs.field(
+    participants: tuple[Id, ...] = attrs.field(
         default=(), converter=to_strings, validator=_ids
     )
-    place: str | None = attrs.field(default=None, validator=check_optional_slug)
+    place: Id | None = attrs.field(default=None, validator=check_optional_slug)
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citations
     )

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import re
+import sys
 from collections.abc import Callable, Iterator
 from datetime import date
 from typing import IO, Any, Union, cast, get_args, get_origin
@@ -31,7 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ._fields import article, describe
+from ._fields import Id, article, describe
 from .actors import ActorKind, PlaceKind
 from .brief import Brief, Records
 from .dates import DateSpan
@@ -65,6 +66,14 @@ def _strict(expected: str, *types: type) -> Callable[[Any, Any], Any]:
     return structure
 
 
+def _structure_id(value: object, _: object) -> str:
+    if type(value) is not str:
+        raise _WrongTypeError("a string", value)
+    # An id recurs in every reference to its record; interned, each distinct
+    # id is one object however often a file repeats it.
+    return sys.intern(value)
+
+
 def _structure_span(value: object, _: object) -> DateSpan:
     if type(value) is not str:
         raise _WrongTypeError("an EDTF string such as '2025-04'", value)
@@ -92,6 +101,7 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     c.register_structure_hook(int, _strict("a whole number", int))
     c.register_structure_hook(float, _strict("a number", int, float))
     c.register_structure_hook(bool, _strict("true or false", bool))
+    c.register_structure_hook_func(lambda t: t == Id, _structure_id)
     c.register_structure_hook(DateSpan, _structure_span)
     c.register_structure_hook(date, _structure_date)
     c.register_unstructure_hook(DateSpan, str)

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._fields import (
+    Id,
     as_tuple,
     check_optional_slug,
     check_optional_text,
@@ -35,7 +36,7 @@ def _source_kind(value: SourceKind | str) -> SourceKind:
     return member(SourceKind, value)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Source:
     """A document, image or data set that records cite.
 
@@ -53,7 +54,7 @@ class Source:
             citing it are checked against this text.
     """
 
-    id: str = attrs.field(validator=check_slug)
+    id: Id = attrs.field(validator=check_slug)
     title: str = attrs.field(validator=check_text)
     kind: SourceKind = attrs.field(
         converter=_source_kind, validator=member_of(SourceKind)
@@ -61,7 +62,7 @@ class Source:
     published: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    publisher: str | None = attrs.field(default=None, validator=check_optional_slug)
+    publisher: Id | None = attrs.field(default=None, validator=check_optional_slug)
     url: str | None = attrs.field(default=None, validator=check_optional_text)
     license: str | None = attrs.field(default=None, validator=check_optional_text)
     attribution: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -70,7 +71,7 @@ class Source:
     )
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)
 class Citation:
     """A verbatim quote from a source, backing a record.
 
@@ -81,7 +82,7 @@ class Citation:
             equal).
     """
 
-    source: str = attrs.field(validator=check_slug)
+    source: Id = attrs.field(validator=check_slug)
     quote: str = attrs.field(validator=check_text)
 
 
