@@ -63,7 +63,15 @@ class DateIndex:
     apart, sorted by start.
     """
 
-    __slots__ = ("_ends", "_longest", "_open", "_open_starts", "_order", "_starts")
+    __slots__ = (
+        "_ends",
+        "_firsts",
+        "_longest",
+        "_open",
+        "_open_starts",
+        "_order",
+        "_starts",
+    )
 
     def __init__(self, firsts: list[int], lasts: list[int]) -> None:
         positions = range(len(firsts))
@@ -73,6 +81,7 @@ class DateIndex:
         self._starts = [firsts[i] for i in self._order]
         self._open = sorted(unbounded, key=firsts.__getitem__)
         self._open_starts = [firsts[i] for i in self._open]
+        self._firsts = firsts
         self._ends = lasts
         self._longest = max((lasts[i] - firsts[i] for i in bounded), default=0)
 
@@ -110,3 +119,24 @@ class DateIndex:
         found += self._open[: bisect.bisect_right(self._open_starts, first)]
         found.sort()
         return found
+
+    # The keep_* methods answer the same questions for given positions, by
+    # position, so that another filter's candidates are narrowed without
+    # touching the records.
+
+    def keep_overlapping(
+        self, positions: list[int], first: int, last: int
+    ) -> list[int]:
+        """Those of *positions* whose interval shares a day with the query."""
+        firsts, ends = self._firsts, self._ends
+        return [i for i in positions if firsts[i] <= last and ends[i] >= first]
+
+    def keep_within(self, positions: list[int], first: int, last: int) -> list[int]:
+        """Those of *positions* whose interval lies wholly inside the query."""
+        firsts, ends = self._firsts, self._ends
+        return [i for i in positions if firsts[i] >= first and ends[i] <= last]
+
+    def keep_covering(self, positions: list[int], first: int, last: int) -> list[int]:
+        """Those of *positions* whose interval contains the whole query."""
+        firsts, ends = self._firsts, self._ends
+        return [i for i in positions if firsts[i] <= first and ends[i] >= last]

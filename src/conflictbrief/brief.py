@@ -206,24 +206,20 @@ class Records(Generic[T]):
             if spec is None:
                 raise _unknown_filter(self._name, name)
             queries.append(spec.query(root, name, value, strict=strict))
+        # The most selective filter, or this view's own records if fewer,
+        # gives the candidates; every other filter narrows them.
         best = min(queries, key=lambda q: q.estimate)
-        items = root._items
-        tests = [q.test for q in queries if q is not best]
         if self._positions is not None and len(self._positions) < best.estimate:
-            tests.append(best.test)
-            candidates: Iterable[int] = self._positions
+            found = list(self._positions)
+            rest = queries
         else:
-            candidates = best.positions()
+            found = best.positions()
             if self._positions is not None:
                 own = self._own_positions()
-                candidates = [p for p in candidates if p in own]
-        if len(tests) == 1:
-            test = tests[0]
-            found = [p for p in candidates if test(items[p])]
-        elif tests:
-            found = [p for p in candidates if all(t(items[p]) for t in tests)]
-        else:
-            found = list(candidates)
+                found = [p for p in found if p in own]
+            rest = [q for q in queries if q is not best]
+        for query in rest:
+            found = query.narrow(found)
         return self._view(found)
 
     def _own_positions(self) -> frozenset[int]:
@@ -327,19 +323,23 @@ def _display_name(items: tuple[Any, ...], position: int, folded: str) -> str:
 
 
 class _Query:
-    """One filter, ready to run: a size bound, its index answer, its test."""
+    """One filter, ready to run: a bound on its matches and two ways to find them.
 
-    __slots__ = ("estimate", "positions", "test")
+    `positions` asks the filter's index; `narrow` keeps those of some other
+    filter's candidates that match.
+    """
+
+    __slots__ = ("estimate", "narrow", "positions")
 
     def __init__(
         self,
         estimate: int,
         positions: Callable[[], list[int]],
-        test: Callable[[Any], bool],
+        narrow: Callable[[list[int]], list[int]],
     ) -> None:
         self.estimate = estimate
         self.positions = positions
-        self.test = test
+        self.narrow = narrow
 
 
 class _Filter:
@@ -366,25 +366,29 @@ class _Filter:
             else self._ids(root, name, value)
         )
         field = self.field
+        items = root._items
         if self.kind == "refs":
             index = root._index(
                 name,
                 lambda items: ValueIndex(items, lambda r: getattr(r, field) or (None,)),
             )
 
-            def test(record: Any) -> bool:
-                values = getattr(record, field)
-                return not wanted.isdisjoint(values) if values else None in wanted
+            def narrow(positions: list[int]) -> list[int]:
+                return [
+                    p
+                    for p in positions
+                    if not wanted.isdisjoint(getattr(items[p], field) or (None,))
+                ]
         else:
             index = root._index(
                 name, lambda items: ValueIndex(items, lambda r: (getattr(r, field),))
             )
 
-            def test(record: Any) -> bool:
-                return getattr(record, field) in wanted
+            def narrow(positions: list[int]) -> list[int]:
+                return [p for p in positions if getattr(items[p], field) in wanted]
 
         lists = index.lookup(wanted)
-        return _Query(sum(map(len, lists)), lambda: union(lists), test)
+        return _Query(sum(map(len, lists)), lambda: union(lists), narrow)
 
     def _members(self, name: str, value: object) -> frozenset[Any]:
         values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
@@ -407,11 +411,13 @@ class _Filter:
     def _ids(
         self, root: Records[Any], name: str, value: object
     ) -> frozenset[str | None]:
-        values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
-        cls = _KINDS[self.target]
         known = (
             None if root._brief is None else getattr(root._brief, self.target)._ids()
         )
+        if type(value) is str and (known is None or value in known):
+            return frozenset((value,))
+        values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
+        cls = _KINDS[self.target]
         out: set[str | None] = set()
         v: Any
         for v in values:
@@ -432,20 +438,19 @@ class _Filter:
             span = DateSpan.of(value)  # type: ignore[arg-type]
         except ValidationError as error:
             raise ValidationError(p.under(name) for p in error.problems) from None
-        first, last = span.earliest, span.latest
-        lo, hi = first.toordinal(), last.toordinal()
+        lo, hi = span.earliest.toordinal(), span.latest.toordinal()
         if self.kind == "date":
             index: DateIndex = root._index(name, _date_index)
             if strict:
                 return _Query(
                     index.estimate(lo, hi),
                     lambda: index.within(lo, hi),
-                    lambda r: first <= r.date.earliest and r.date.latest <= last,
+                    lambda ps: index.keep_within(ps, lo, hi),
                 )
             return _Query(
                 index.estimate(lo, hi),
                 lambda: index.overlapping(lo, hi),
-                lambda r: r.date.earliest <= last and r.date.latest >= first,
+                lambda ps: index.keep_overlapping(ps, lo, hi),
             )
         as_of = date.max if root._brief is None else root._brief.as_of
         if strict:
@@ -455,7 +460,7 @@ class _Filter:
             return _Query(
                 sure.estimate(lo, hi),
                 lambda: sure.covering(lo, hi),
-                lambda r: _certainly_active(r, as_of, first, last),
+                lambda ps: sure.keep_covering(ps, lo, hi),
             )
         maybe: DateIndex = root._index(
             name, lambda items: _active_index(items, as_of, sure=False)
@@ -463,7 +468,7 @@ class _Filter:
         return _Query(
             maybe.estimate(lo, hi),
             lambda: maybe.overlapping(lo, hi),
-            lambda r: _possibly_active(r, first, last),
+            lambda ps: maybe.keep_overlapping(ps, lo, hi),
         )
 
 
@@ -478,19 +483,6 @@ def _date_index(items: tuple[Any, ...]) -> DateIndex:
     return DateIndex(
         [d.earliest.toordinal() for d in dates], [d.latest.toordinal() for d in dates]
     )
-
-
-def _possibly_active(dep: Deployment, first: date, last: date) -> bool:
-    """Whether *dep* may have been present on some day from *first* to *last*."""
-    return dep.date.earliest <= last and (
-        dep.until is None or dep.until.latest >= first
-    )
-
-
-def _certainly_active(dep: Deployment, as_of: date, first: date, last: date) -> bool:
-    """Whether *dep* was certainly present on every day from *first* to *last*."""
-    window = _active(dep, as_of, sure=True)
-    return window is not None and window.earliest <= first and last <= window.latest
 
 
 def _active(dep: Deployment, as_of: date, *, sure: bool) -> DateSpan | None:
