@@ -23,7 +23,7 @@ from .errors import (
 )
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
-from .serialize import FORMAT, dump, dumps, load, loads
+from .serialize import FORMAT, dump, dumps, json_schema, load, loads
 from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ __all__ = [
     "datasets",
     "dump",
     "dumps",
+    "json_schema",
     "load",
     "loads",
 ]

@@ -21,7 +21,9 @@ from .errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
 
-SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+"""What an id looks like: lowercase letters and digits, joined by hyphens."""
+SLUG = re.compile(SLUG_PATTERN + r"\Z")
 
 
 class IdMark:
@@ -112,16 +114,17 @@ def check_flag(_: object, a: attrs.Attribute[Any], value: object) -> None:
         raise fail(a.name, value, "True or False")
 
 
-def coordinate(limit: int) -> Validator:
-    """Require a number of degrees from -*limit* to *limit*, or None."""
+def check_degrees(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require a number within the field's ``minimum`` and ``maximum``, or None.
 
-    def check(_: object, a: attrs.Attribute[Any], value: object) -> None:
-        if value is None:
-            return
-        if type(value) not in (int, float) or not -limit <= value <= limit:  # type: ignore[operator]
-            raise fail(a.name, value, f"a number from -{limit} to {limit}")
-
-    return check
+    The bounds live in the field's metadata, where the JSON Schema of the file
+    format reads them too.
+    """
+    if value is None:
+        return
+    low, high = a.metadata["minimum"], a.metadata["maximum"]
+    if type(value) not in (int, float) or not low <= value <= high:
+        raise fail(a.name, value, f"a number from {low} to {high}")
 
 
 def as_tuple(value: object) -> Any:

@@ -8,11 +8,11 @@ import attrs
 
 from ._fields import (
     Id,
+    check_degrees,
     check_optional_slug,
     check_optional_text,
     check_slug,
     check_text,
-    coordinate,
     instance_of,
     is_text,
     member,
@@ -116,8 +116,14 @@ class Place:
     name: str = attrs.field(validator=check_text)
     kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
     country: Id | None = attrs.field(default=None, validator=check_optional_slug)
-    lat: float | None = attrs.field(default=None, validator=coordinate(90))
-    lon: float | None = attrs.field(default=None, validator=coordinate(180))
+    lat: float | None = attrs.field(
+        default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}
+    )
+    lon: float | None = attrs.field(
+        default=None,
+        validator=check_degrees,
+        metadata={"minimum": -180, "maximum": 180},
+    )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )

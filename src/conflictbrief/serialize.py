@@ -32,7 +32,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn
 
-from ._fields import Id, article, describe
+from ._fields import SLUG_PATTERN, Id, article, describe
 from .actors import ActorKind, PlaceKind
 from .brief import Brief, Records
 from .dates import DateSpan
@@ -40,7 +40,7 @@ from .errors import Problem, ValidationError
 from .records import EventKind, StatementKind
 from .sources import SourceKind
 
-__all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
+__all__ = ["FORMAT", "dump", "dumps", "json_schema", "load", "loads"]
 
 FORMAT = "conflictbrief/1"
 """The format string every file carries, and the only one this version reads."""
@@ -392,3 +392,92 @@ def dump(brief: Brief, file: PathOrFile) -> None:
         cast("IO[bytes]", file).write(text.encode())
     else:
         cast("IO[str]", file).write(text)
+
+
+def json_schema() -> dict[str, Any]:
+    """Return a JSON Schema (draft 2020-12) of the file format.
+
+    The schema is generated from the model classes: their fields, types,
+    defaults and field metadata. It checks what a schema can (the keys, the
+    JSON types, ids, kinds, the shape of dates); the rules that relate values
+    (references resolve, quotes occur in their sources, ``low <= best <=
+    high``) are checked by `loads` alone.
+
+    >>> json_schema()["properties"]["format"]
+    {'const': 'conflictbrief/1'}
+    """
+    definitions: dict[str, Any] = {}
+    brief = _class_schema(Brief, definitions)
+    brief["properties"] = {"format": {"const": FORMAT}, **brief["properties"]}
+    brief["required"] = ["format", *brief["required"]]
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "conflictbrief/1",
+        **brief,
+        "$defs": dict(sorted(definitions.items())),
+    }
+
+
+def _class_schema(cl: type, definitions: dict[str, Any]) -> dict[str, Any]:
+    attrs.resolve_types(cl)
+    properties, required = {}, []
+    for a in attrs.fields(cl):
+        properties[a.name] = _type_schema(a.type, definitions) | dict(a.metadata)
+        if a.default is attrs.NOTHING:
+            required.append(a.name)
+    summary = (cl.__doc__ or "").strip().partition("\n")[0]
+    return {
+        "description": summary,
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": False,
+    }
+
+
+def _type_schema(t: Any, definitions: dict[str, Any]) -> dict[str, Any]:
+    """The schema of a field of type *t*, with classes and kinds as $defs."""
+    origin, args = get_origin(t), get_args(t)
+    if t == Id:
+        return {"type": "string", "pattern": f"^{SLUG_PATTERN}$"}
+    if t is DateSpan:
+        single = r"(?:[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)(?:-(?:[0-9]{2}|XX)){0,2}"
+        return {
+            "type": "string",
+            "description": "an EDTF date or interval: 2025-04-28, 2025-04, "
+            "2024-23 (a season), 2024, 202X, 2025-04-26/2025-04-27",
+            "pattern": f"^{single}(?:/{single})?$",
+        }
+    if isinstance(t, type) and attrs.has(t):
+        if t.__name__ not in definitions:
+            definitions[t.__name__] = {}  # a placeholder while it is built
+            definitions[t.__name__] = _class_schema(t, definitions)
+        return {"$ref": f"#/$defs/{t.__name__}"}
+    if isinstance(t, type) and issubclass(t, enum.Enum):
+        if t.__name__ not in definitions:
+            definitions[t.__name__] = {"enum": [m.value for m in t]}
+        return {"$ref": f"#/$defs/{t.__name__}"}
+    if origin in (tuple, Records):
+        return {"type": "array", "items": _type_schema(args[0], definitions)}
+    if args and type(None) in args:
+        (inner,) = (a for a in args if a is not type(None))
+        schema = _type_schema(inner, definitions)
+        if "type" in schema:
+            # Keywords such as "pattern" and "minimum" ignore a null.
+            return schema | {"type": [schema["type"], "null"]}
+        return {"anyOf": [schema, {"type": "null"}]}
+    return dict(_PLAIN[t])
+
+
+_PLAIN: dict[Any, dict[str, Any]] = {
+    str: {"type": "string", "pattern": "\\S"},
+    int: {"type": "integer", "minimum": 0},
+    float: {"type": "number"},
+    bool: {"type": "boolean"},
+    date: {
+        "type": "string",
+        "format": "date",
+        "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    },
+}
+"""The schemas of plain field types: texts are not blank, counts not negative."""
