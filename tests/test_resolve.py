@@ -70,6 +70,14 @@ TABLE = [
     ("over the weekend", SUN, "2025-04-26/2025-04-27"),
     ("the weekend", JAN1, "2024-12-28/2024-12-29"),
     ("Over the weekend,", LEAP, "2024-02-24/2024-02-25"),
+    ("earlier this week", MON, "2025-04-28"),
+    ("earlier this week", SUN, "2025-04-21/2025-04-27"),
+    ("next month", DEC31, "2025-01"),
+    ("next year", MON, "2026"),
+    ("fall 2024", MON, "2024-23"),
+    ("summer of 2024", MON, "2024-22"),
+    ("In spring, 2023", MON, "2023-21"),
+    ("in late March", MON, "2025-03-21/2025-03-31"),
     # this/last/next weekend move by whole weeks from the reference's own.
     ("this weekend", MON, "2025-05-03/2025-05-04"),
     ("this weekend", SAT, "2025-04-26/2025-04-27"),
@@ -157,12 +165,13 @@ REFUSALS = [
     ("a few days ago", MON, r"names no definite span"),
     ("in recent weeks", MON, r"names no definite span"),
     ("the other day", MON, r"names no definite span"),
-    ("next month", MON, r"it is none of the accepted forms"),
-    ("winter 2024", MON, r"it is none of the accepted forms"),
+    ("winter 2024", MON, r"winter 2024 spans two years .* write the EDTF 2024-24"),
+    ("13/4/25", MON, r"read month first, it has no month 13; pass dayfirst=True"),
+    ("April 31", MON, r"it names a day its month does not have"),
     ("0 days ago", MON, r"it is none of the accepted forms"),
     ("28", MON, r"it is none of the accepted forms"),
     ("April 28 2025 10", MON, r"it is none of the accepted forms"),
-    ("February 30, 2024", MON, r"it is none of the accepted forms"),
+    ("February 30, 2024", MON, r"it names a day its month does not have"),
     ("", MON, r"it is none of the accepted forms"),
     ("early foo", MON, r"'early foo' to a span of days: it is none of the"),
     ("2024~", MON, r"qualifiers ~ \? % and open ends \.\. are not supported"),
@@ -273,6 +282,19 @@ class TestResolve:
     def test_dayfirst(self, phrase: str, dayfirst: bool, expected: str) -> None:
         """dayfirst decides how an ambiguous numeric date is read."""
         assert DateSpan.parse(expected) == resolve(phrase, MON, dayfirst=dayfirst)
+
+    def test_dayfirst_never_swapped(self) -> None:
+        """A date impossible in the order asked for is refused, never swapped."""
+        with pytest.raises(DateResolutionError, match=r"no month 28; pass dayfirst"):
+            resolve("4/28/2025", MON, dayfirst=True)
+
+    def test_southern_named_season(self) -> None:
+        """A season and a year follow the hemisphere; a year-spanning one is refused."""
+        assert DateSpan.parse("2024-22") == resolve(
+            "winter 2024", MON, hemisphere="south"
+        )
+        with pytest.raises(DateResolutionError, match="summer 2024 spans two years"):
+            resolve("summer 2024", MON, hemisphere="south")
 
     @pytest.mark.parametrize(
         ("phrase", "reference", "expected"),

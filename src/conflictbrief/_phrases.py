@@ -74,12 +74,16 @@ _FORMS = (
     ),
     "'today', 'yesterday'",
     "a weekday: 'Monday', 'on Monday', 'last Monday', 'Monday (4/28/25)'",
-    "'this week', 'last week', 'next week'",
+    "'this week', 'last week', 'next week', 'earlier this week'",
     "'weekend', 'over the weekend', 'this weekend', 'last weekend', 'next weekend'",
-    "'this month', 'last month', 'earlier this month'",
-    "'this year', 'last year', 'earlier this year'",
+    "'this month', 'last month', 'next month', 'earlier this month'",
+    "'this year', 'last year', 'next year', 'earlier this year'",
     "'early', 'mid' or 'late' before a month or year: 'late 2024', 'mid-April'",
     "'this' or 'last' before spring, summer, fall, autumn or winter",
+    (
+        "a season and a year: 'fall 2024', 'summer of 2024' (winter spans two "
+        "years: write EDTF such as '2024-24')"
+    ),
     "'in <month>': 'in December'",
     "'<N> days ago', also weeks, months, years: '3 days ago', 'two weeks ago'",
     "'past <N> days' or 'last <N> days', also weeks, months, years",
@@ -191,6 +195,25 @@ def _season(name: str, which: str, ref: date, hemisphere: Hemisphere) -> _Readin
     return _Reading(_days(first, last), how, relation)
 
 
+def _named_season(name: str, year: int, hemisphere: Hemisphere) -> _Reading:
+    """The season *name* of *year*: "fall 2024" is September to November 2024."""
+    index = _SEASONS[name]
+    if hemisphere == "south":
+        index = (index + 2) % 4
+    code = 21 + index
+    if SEASON_START[code] == 12:
+        # Winter 2024 may be the one that begins or the one that ends in 2024.
+        raise _Refusal(
+            f"{name} {year} spans two years and may end or begin in {year}; "
+            f"write the EDTF {_year(year)}-{code} for December {year} to "
+            f"February {year + 1}, or name the months"
+        )
+    first, last = season_span(year, code)
+    place = " in the southern hemisphere" if hemisphere == "south" else ""
+    how = f"meteorological {_SEASON_NAMES[_SEASONS[name]]} {_year(year)}{place}"
+    return _Reading(_days(first, last), how, "as of")
+
+
 def _parts(part: str, inner: _Reading, text: str) -> _Reading:
     """The early, middle or late third of a month or year."""
     span = inner.span
@@ -250,7 +273,9 @@ def _written(text: str, ref: date, *, dayfirst: bool) -> _Reading | None:
             dateutil.parser.parse(text, info, default=d, ignoretz=True)
             for d in _DEFAULTS
         )
-    except (ValueError, OverflowError):
+    except (ValueError, OverflowError) as error:
+        if "day is out of range" in str(error):
+            raise _Refusal("it names a day its month does not have") from None
         return None
     time = ("hour", "minute", "second", "microsecond")
     if any(getattr(one, name) == getattr(two, name) for name in time):
@@ -259,6 +284,13 @@ def _written(text: str, ref: date, *, dayfirst: bool) -> _Reading | None:
     day = one.date()
     order = ""
     if re.fullmatch(r"[0-9]{1,2}[/.-][0-9]{1,2}(?:[/.-][0-9]{2,4})?", text):
+        first, second = (int(n) for n in re.split("[/.-]", text)[:2])
+        month, day_of_month = (second, first) if dayfirst else (first, second)
+        if (day.month, day.day) != (month, day_of_month):
+            # dateutil swaps the two when one cannot be a month; never guess.
+            reading = "day first" if dayfirst else "month first"
+            other = "dayfirst=False" if dayfirst else "dayfirst=True"
+            raise _Refusal(f"read {reading}, it has no month {month}; pass {other}")
         order = ", read day first" if dayfirst else ", read month first"
     if given == (True, True, True):
         return _Reading(_days(day, day), f"the written date{order}", "as of")
@@ -355,15 +387,19 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         else:
             how, relation = "the Saturday and Sunday of the reference's week", "as of"
         return _Reading(_days(saturday, saturday + timedelta(days=1)), how, relation)
-    if m := re.fullmatch(r"(this|last) month", text):
-        day = ref + relativedelta(months=-1) if m[1] == "last" else ref
+    if m := re.fullmatch(r"(this|last|next) month", text):
+        day = ref + relativedelta(months={"this": 0, "last": -1, "next": 1}[m[1]])
         relation = "before" if m[1] == "last" else "as of"
         return _Reading(_month(day), f"the calendar month {_month_name(day)}", relation)
+    if text == "earlier this week":
+        monday = ref - timedelta(days=ref.weekday())
+        how = "the reference's week (Monday to Sunday) up to and including the day"
+        return _Reading(_days(monday, ref), how, "up to")
     if text == "earlier this month":
         how = f"{_month_name(ref)} up to and including the reference day"
         return _Reading(_days(ref.replace(day=1), ref), how, "up to")
-    if m := re.fullmatch(r"(this|last) year", text):
-        year = ref.year - 1 if m[1] == "last" else ref.year
+    if m := re.fullmatch(r"(this|last|next) year", text):
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[m[1]]
         relation = "before" if m[1] == "last" else "as of"
         return _Reading(
             _calendar_year(year), f"the calendar year {_year(year)}", relation
@@ -373,7 +409,11 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         return _Reading(_days(date(ref.year, 1, 1), ref), how, "up to")
     if m := re.fullmatch(r"(this|last) (spring|summer|fall|autumn|winter)", text):
         return _season(m[2], m[1], ref, hemisphere)
-    if m := re.fullmatch(r"(early|mid|late)[- ](?:in )?(.+)", text):
+    if m := re.fullmatch(
+        r"(?:in )?(spring|summer|fall|autumn|winter),?(?: of)? ([0-9]{4})", text
+    ):
+        return _named_season(m[1], int(m[2]), hemisphere)
+    if m := re.fullmatch(r"(?:in )?(early|mid|late)[- ](?:in )?(.+)", text):
         inner = _read(m[2], ref, dayfirst=dayfirst, hemisphere=hemisphere)
         return _parts(m[1], inner, text)
     if m := re.fullmatch(rf"(?:in )?({_MONTH})", text):
