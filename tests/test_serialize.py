@@ -614,6 +614,31 @@ class TestLoads:
         expected = Problem("$.statements[0].date", "cannot be read: no reading 2025-04")
         assert expected in problems_of(text_of())
 
+    def test_shape_and_integrity_at_once(self) -> None:
+        """A record that cannot be read does not hide another's broken reference."""
+        data = text_of(
+            put("actors", 0, "name", value=7),
+            put("statements", 0, "citations", 0, "quote", value="troops were seen"),
+            put("deployments", 0, "place", value="kursks"),
+        )
+        assert (
+            Problem("$.actors[0].name", "expected a string, got 7 (int)"),
+            Problem(
+                "$.statements[0].citations[0].quote",
+                "expected words found in the text of 'kcna', got 'troops were seen'",
+            ),
+            Problem(
+                "$.deployments[0].place",
+                "expected the id of a place in this brief, got 'kursks'; "
+                "did you mean 'kursk'?",
+            ),
+        ) == problems_of(data)
+
+    def test_unread_records_not_blamed_twice(self) -> None:
+        """References into a collection with an unreadable record are not checked."""
+        data = text_of(put("actors", 2, "kind", value="leader"))
+        assert ["$.actors[2].kind"] == [p.path for p in problems_of(data)]
+
     def test_every_problem_at_once(self) -> None:
         """A document with several problems reports every one, in order."""
         data = text_of(

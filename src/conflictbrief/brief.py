@@ -6,7 +6,14 @@ import enum
 import functools
 import operator
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import (
+    Callable,
+    Collection,
+    Iterable,
+    Iterator,
+    Mapping,
+    Sequence,
+)
 from datetime import date
 from typing import Any, Generic, TypeVar, overload
 
@@ -636,7 +643,7 @@ class Brief:
     def __attrs_post_init__(self) -> None:
         for records in self._collections():
             object.__setattr__(records, "_brief", self)
-        problems = _Checker(self).run()
+        problems = _Checker({n: getattr(self, n)._items for n in _KINDS}).run()
         if problems:
             raise ValidationError(problems)
 
@@ -812,14 +819,20 @@ _REFERENCES = {
 """The reference fields of each collection: (field, target, holds several)."""
 
 
-_RANK = {name: rank for rank, name in enumerate(_KINDS)}
-_RECORD = re.compile(r"\$\.(\w+)\[(\d+)\]")
+_RANK = {name: rank for rank, name in enumerate(attrs.fields_dict(Brief))}
+_PLACE = re.compile(r"\$\.(\w+)(?:\[(\d+)\])?")
 
 
 def _document_order(problem: Problem) -> tuple[int, int]:
-    """Sort key placing a problem where its record stands in the document."""
-    m = _RECORD.match(problem.path)
-    return (_RANK[m[1]], int(m[2])) if m else (-1, 0)
+    """Sort key placing a problem where its key or record stands in the document.
+
+    Keys come in the order of the brief's fields, unknown keys last; records
+    in their order within their collection.
+    """
+    m = _PLACE.match(problem.path)
+    if m is None:
+        return (-1, 0)
+    return (_RANK.get(m[1], len(_RANK)), int(m[2] or 0))
 
 
 class _Checker:
@@ -829,33 +842,52 @@ class _Checker:
     to dictionary look-ups; paths and messages are built only for problems.
     """
 
-    def __init__(self, brief: Brief) -> None:
-        self.brief = brief
+    def __init__(
+        self,
+        records: Mapping[str, Sequence[Any]],
+        positions: Mapping[str, Sequence[int]] | None = None,
+        incomplete: Collection[str] = (),
+    ) -> None:
+        """Prepare to check *records*, each collection's records by name.
+
+        A file that does not load may still have its integrity checked: the
+        records that could be read come with their *positions* in the file,
+        and references into an *incomplete* collection, one with records that
+        could not be read, are not checked, as they may name those records.
+        """
+        self.records = records
+        self.positions = positions or {}
+        self.incomplete = incomplete
         self.problems: list[Problem] = []
         # Built here rather than with Records._ids(), which would keep a dict
         # per collection alive for as long as the brief (about 40 bytes a
         # record); lookups by id build theirs on first use.
         # The first record with an id wins, as in Records lookups.
-        self.ids = {
-            name: {
-                r.id: r for r in reversed(getattr(brief, name)._items) if type(r) is cls
-            }
+        self.ids: dict[str, dict[str, Any]] = {
+            name: {r.id: r for r in reversed(records[name]) if type(r) is cls}
             for name, cls in _KINDS.items()
         }
+
+    def numbered(self, name: str) -> Iterable[tuple[int, Any]]:
+        """The records of *name* with their positions in the document."""
+        positions = self.positions.get(name)
+        records = self.records[name]
+        if positions is None:
+            return enumerate(records)
+        return zip(positions, records, strict=True)
 
     def add(self, path: str, message: str) -> None:
         self.problems.append(Problem(path, message))
 
     def run(self) -> list[Problem]:
-        b = self.brief
         if not self._shapes():
             return self.problems
         for name in _KINDS:
             self._references(name)
         self._part_of_cycles()
-        for i, place in enumerate(b.places):
+        for i, place in self.numbered("places"):
             self.state(f"$.places[{i}].country", place.country)
-        for i, dep in enumerate(b.deployments):
+        for i, dep in self.numbered("deployments"):
             self.state(f"$.deployments[{i}].sender", dep.sender)
             self.state(f"$.deployments[{i}].host", dep.host)
             if dep.until is not None and dep.until.precedes(dep.date):
@@ -871,14 +903,14 @@ class _Checker:
         """Check item types and unique ids; the other checks need the types."""
         ok = True
         for name, cls in _KINDS.items():
-            records: Records[Any] = getattr(self.brief, name)
+            records = self.records[name]
             if len(self.ids[name]) == len(records) and all(
                 type(item) is cls for item in records
             ):
                 continue
             seen: dict[str, int] = {}
             item: Any
-            for i, item in enumerate(records):
+            for i, item in self.numbered(name):
                 if type(item) is not cls:
                     self.add(
                         f"$.{name}[{i}]", str(fail("", item, article(cls.__name__)))
@@ -896,12 +928,13 @@ class _Checker:
 
     def _references(self, name: str) -> None:
         """Check that every id a record of *name* refers to exists."""
-        records: Records[Any] = getattr(self.brief, name)
         for field, target, several in _REFERENCES[name]:
+            if target in self.incomplete:
+                continue
             known = self.ids[target]
             # An actor that is part of itself is reported as a part_of cycle.
             own = target == name and field != "part_of"
-            for i, record in enumerate(records):
+            for i, record in self.numbered(name):
                 value = getattr(record, field)
                 if several:
                     for j, key in enumerate(value):
@@ -935,11 +968,11 @@ class _Checker:
 
     def _part_of_cycles(self) -> None:
         actors = self.ids["actors"]
-        for i, actor in enumerate(self.brief.actors):
+        for i, actor in self.numbered("actors"):
             # Only the actors on a cycle are reported, not those leading to it.
             seen = {actor.id}
             parent = actor.part_of
-            while parent is not None and parent in actors and parent not in seen:
+            while parent in actors and parent not in seen:
                 seen.add(parent)
                 parent = actors[parent].part_of
             if parent == actor.id:
@@ -952,11 +985,11 @@ class _Checker:
     def _citations(self) -> None:
         """Check citations: sources exist, quotes are in them, dates fit."""
         sources = self.ids["sources"]
-        texts = {s.id: s.text for s in self.brief.sources if s.text is not None}
+        texts = {s.id: s.text for s in self.records["sources"] if s.text is not None}
         normalised: dict[str, str] = {}
         published = {
             s.id: s.published.latest
-            for s in self.brief.sources
+            for s in self.records["sources"]
             if s.published is not None
         }
 
@@ -969,11 +1002,11 @@ class _Checker:
             return normalise_space(quote) in normalised[source]
 
         for name in ("statements", "deployments", "events"):
-            for i, record in enumerate(getattr(self.brief, name)):
+            for i, record in self.numbered(name):
                 latest: date | None = date.min
                 for j, c in enumerate(record.citations):
                     source = c.source
-                    if source not in sources:
+                    if source not in sources and "sources" not in self.incomplete:
                         self.unknown(
                             f"$.{name}[{i}].citations[{j}].source", source, "sources"
                         )

@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn
 
 from ._fields import SLUG_PATTERN, Id, article, describe
 from .actors import ActorKind, PlaceKind
-from .brief import Brief, Records
+from .brief import _KINDS, Brief, Records, _Checker, _document_order
 from .dates import DateSpan
 from .errors import Problem, ValidationError
 from .records import EventKind, StatementKind
@@ -355,7 +355,36 @@ def _loads(data: str | bytes) -> Brief:
     try:
         return _converter(detailed=True).structure(doc, Brief)
     except Exception as e:  # noqa: BLE001
-        raise ValidationError(_problems(e, "$")) from None
+        problems = _problems(e, "$") + _integrity(doc)
+    # A problem may be found both ways: a brief whose records all read fails
+    # its own checks, which the second pass repeats.
+    unique = dict.fromkeys(problems)
+    raise ValidationError(sorted(unique, key=_document_order)) from None
+
+
+def _integrity(doc: dict[str, Any]) -> list[Problem]:
+    """Check the integrity of the records of *doc* that can be read.
+
+    So that a file's problems are all reported at once: what ails one record
+    does not hide a broken reference or a misquote in another.
+    """
+    structure = _converter(detailed=False).structure
+    records: dict[str, list[Any]] = {}
+    positions: dict[str, list[int]] = {}
+    incomplete = set()
+    for name, cls in _KINDS.items():
+        records[name], positions[name] = [], []
+        items = doc.get(name, [])
+        if type(items) is not list:
+            incomplete.add(name)
+            continue
+        for i, item in enumerate(items):
+            try:
+                records[name].append(structure(item, cls))
+                positions[name].append(i)
+            except Exception:  # noqa: BLE001, PERF203 (a record that cannot be read)
+                incomplete.add(name)
+    return _Checker(records, positions, incomplete).run()
 
 
 def load(file: PathOrFile) -> Brief:
