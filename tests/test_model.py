@@ -737,6 +737,9 @@ class TestEstimate(ValueObjectContract):
                 "11,000 (10,000\N{EN DASH}12,000)",
             ),
             (Estimate(best=12, low=10, approximate=True), "about 12 (at least 10)"),
+            (Estimate(high=200, approximate=True), "at most about 200"),
+            (Estimate(low=5, approximate=True), "at least about 5"),
+            (Estimate(low=1, high=2, approximate=True), "about 1\N{EN DASH}2"),
             (
                 Estimate(low=10_000, high=12_000, approximate=True),
                 "about 10,000\N{EN DASH}12,000",
@@ -1081,11 +1084,27 @@ class TestBriefIntegrity:
     )
     def test_nothing_else_is_normalised(self, quote: str) -> None:
         """Case, punctuation and curly quotes must match the text exactly."""
+        (problem,) = problems_of(lambda: _cited(quote))
+        assert "$.statements[0].citations[0].quote" == problem.path
+        assert problem.message.startswith(
+            f"expected words found in the text of 'kcna', got {quote!r}"
+        )
+
+    def test_quotation_marks_hint(self) -> None:
+        """A quote that differs only in its quotation marks says so."""
+        quote = 'Kursk, "officially"'
         expected = Problem(
             "$.statements[0].citations[0].quote",
-            f"expected words found in the text of 'kcna', got {quote!r}",
+            f"expected words found in the text of 'kcna', got {quote!r}; the "
+            "words are there, with other quotation marks or apostrophes "
+            "(\u2019 \u201c \u201d and ' \" differ): copy them from the source",
         )
         assert (expected,) == problems_of(lambda: _cited(quote))
+
+    def test_no_hint_for_other_words(self) -> None:
+        """A quote whose words are not in the text gets no hint about marks."""
+        (problem,) = problems_of(lambda: _cited("Kursk, 'officially'"))
+        assert "quotation marks" not in problem.message
 
     def test_quote_unchecked_without_text(self) -> None:
         """A source without text cannot refute a quote."""
@@ -1317,7 +1336,15 @@ class TestRecords:
     def test_lookup_of_non_string(self) -> None:
         """A key that is not a string is simply not an id."""
         with pytest.raises(UnknownIdError):
-            brief().actors[3]  # type: ignore[index]
+            brief().actors[3.5]  # type: ignore[index]
+
+    @pytest.mark.parametrize("key", [0, slice(0, 2)])
+    def test_lookup_by_position(self, key: object) -> None:
+        """A position or a slice is refused with a pointer to what to use."""
+        with pytest.raises(
+            TypeError, match=r"by id, not by position; .*list\(actors\)"
+        ):
+            brief().actors[key]  # type: ignore[index]
 
     def test_get(self) -> None:
         """`get` returns the record, else None or the default given."""

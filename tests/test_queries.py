@@ -401,6 +401,15 @@ class TestWhereErrors:
         with pytest.raises(ValidationError, match=r"speaker: expected an id, an actor"):
             BRIEF.statements.where(speaker=BRIEF.places["kursk"])
 
+    def test_strict_without_dates(self) -> None:
+        """strict=True without a date filter is refused, not ignored."""
+        with pytest.raises(TypeError, match=r"strict=True applies to a date filter"):
+            BRIEF.statements.where(speaker="kim", strict=True)
+        with pytest.raises(TypeError, match=r"strict=True applies to during"):
+            BRIEF.timeline(strict=True)
+        with pytest.raises(TypeError, match=r"strict=True applies to a date filter"):
+            BRIEF.troops(sender="north-korea", strict=True)
+
     def test_filter_from_other_collection(self) -> None:
         """A filter of another collection is refused, not ignored."""
         with pytest.raises(TypeError, match=r"actors have no filter 'speaker'"):
@@ -606,6 +615,13 @@ class TestEvidence:
         expected = ((BRIEF.sources["article"], "Kim praised the soldiers."),)
         assert expected == BRIEF.evidence(record)
 
+    def test_not_a_record(self) -> None:
+        """An actor or an id is refused, naming what evidence() takes."""
+        with pytest.raises(TypeError, match="takes a Statement, Deployment or Event"):
+            BRIEF.evidence(BRIEF.actors["kim"])  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="got 'praise' \\(str\\)"):
+            BRIEF.evidence("praise")  # type: ignore[arg-type]
+
     def test_foreign_record(self) -> None:
         """A record that is not in the brief is refused."""
         stranger = attrs.evolve(BRIEF.statements["praise"], id="stranger")
@@ -720,7 +736,8 @@ def queries(draw: st.DrawFn) -> tuple[Brief, str, dict[str, Any], bool]:
     for key in date_keys:
         if draw(st.booleans()):
             filters[key] = draw(spans())
-    return brief, name, filters, draw(st.booleans())
+    strict = any(k in filters for k in date_keys) and draw(st.booleans())
+    return brief, name, filters, strict
 
 
 class TestWhereProperty:
@@ -744,5 +761,6 @@ class TestWhereProperty:
         records = getattr(brief, name)
         chained = records
         for key, value in filters.items():
-            chained = chained.where(strict=strict, **{key: value})
+            dated = key in ("during", "active_on")
+            chained = chained.where(strict=strict and dated, **{key: value})
         assert records.where(strict=strict, **filters) == chained

@@ -19,7 +19,15 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from ._fields import Id, article, check_optional_text, check_slug, check_text, fail
+from ._fields import (
+    Id,
+    article,
+    check_optional_text,
+    check_slug,
+    check_text,
+    describe,
+    fail,
+)
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from .actors import Actor, ActorKind, Place, PlaceKind
 from .dates import DateLike, DateSpan
@@ -128,9 +136,15 @@ class Records(Generic[T]):
         """Return the record with id *key*.
 
         Raises:
+            TypeError: *key* is a position or a slice.
             UnknownIdError: No record has that id; the error suggests the
                 closest ids that exist.
         """
+        if type(key) in (int, slice):
+            raise TypeError(
+                f"{self._name} are looked up by id, not by position; "
+                f"for positions, use list({self._name}) or first()"
+            )
         try:
             return self._ids()[key]
         except (KeyError, TypeError):
@@ -154,9 +168,11 @@ class Records(Generic[T]):
         return found is not None and found == key
 
     def __iter__(self) -> Iterator[T]:
+        """Iterate over the records in order."""
         return iter(self._items)
 
     def __len__(self) -> int:
+        """Return the number of records."""
         return len(self._items)
 
     def __eq__(self, other: object) -> bool:
@@ -199,13 +215,21 @@ class Records(Generic[T]):
                 ``kind``, ``participants``, ``place``, ``during``.
 
         Raises:
-            TypeError: A filter name this collection does not have.
+            TypeError: A filter name this collection does not have, or
+                ``strict=True`` without a date filter.
             UnknownIdError: An id that is not in the brief.
             ValidationError: A kind or date that cannot be read.
         """
+        specs = _FILTERS[self._name]
+        if strict and not any(
+            specs[n].kind in ("date", "active") for n in filters if n in specs
+        ):
+            raise TypeError(
+                "strict=True applies to a date filter (during, active_on), "
+                "and none was given"
+            )
         if not filters:
             return self
-        specs = _FILTERS[self._name]
         root = self._root
         queries = []
         for name, value in filters.items():
@@ -660,7 +684,12 @@ class Brief:
         Args:
             during: Keep only records dated (possibly) within this span.
             strict: Keep only records certainly within *during*.
+
+        Raises:
+            TypeError: ``strict=True`` without *during*.
         """
+        if strict and during is None:
+            raise TypeError("strict=True applies to during, and none was given")
         keyed = []
         collections: tuple[Records[Any], ...] = (
             self.events,
@@ -713,6 +742,9 @@ class Brief:
         Returns:
             The sum of the matching deployments' estimates (deployments that
             give no figure add nothing), or None when none gives a figure.
+
+        Raises:
+            TypeError: ``strict=True`` without *on*.
         """
         filters: dict[str, object] = {}
         if sender is not None:
@@ -732,9 +764,16 @@ class Brief:
         """Return the sources and quotes behind *record*, in citation order.
 
         Raises:
+            TypeError: *record* is not a statement, deployment or event.
             UnknownIdError: *record* is not in this brief.
         """
-        records: Records[Any] = getattr(self, _COLLECTION[type(record)])
+        collection = _COLLECTION.get(type(record))
+        if collection is None:
+            raise TypeError(
+                "evidence() takes a Statement, Deployment or Event, "
+                f"got {describe(record)}"
+            )
+        records: Records[Any] = getattr(self, collection)
         if records.get(record.id) != record:
             raise UnknownIdError(record.id, records._name, records._ids())
         return tuple((self.sources[c.source], c.quote) for c in record.citations)
@@ -821,6 +860,20 @@ _REFERENCES = {
 
 _RANK = {name: rank for rank, name in enumerate(attrs.fields_dict(Brief))}
 _PLACE = re.compile(r"\$\.(\w+)(?:\[(\d+)\])?")
+
+
+_PLAIN_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
+
+
+def _marks_hint(quote: str, text: str) -> str:
+    """A hint for a quote that differs from *text* only in its quotation marks."""
+    plain = normalise_space(quote).translate(_PLAIN_MARKS)
+    if plain in normalise_space(text).translate(_PLAIN_MARKS):
+        return (
+            "; the words are there, with other quotation marks or apostrophes "
+            "(\u2019 \u201c \u201d and ' \" differ): copy them from the source"
+        )
+    return ""
 
 
 def _document_order(problem: Problem) -> tuple[int, int]:
@@ -1014,7 +1067,7 @@ class _Checker:
                         self.add(
                             f"$.{name}[{i}].citations[{j}].quote",
                             f"expected words found in the text of {source!r}, "
-                            f"got {c.quote!r}",
+                            f"got {c.quote!r}{_marks_hint(c.quote, texts[source])}",
                         )
                     day = published.get(source)
                     latest = None if day is None or latest is None else max(latest, day)

@@ -77,17 +77,18 @@ class Estimate:
         )
 
     def __str__(self) -> str:
+        # "about" qualifies the figure given: the best one, else the bounds.
         about = "about " if self.approximate else ""
+        if self.best is not None:
+            bounds = self._bounds("")
+            return f"{about}{self.best:,}" + (f" ({bounds})" if bounds else "")
+        return self._bounds(about)
+
+    def _bounds(self, about: str) -> str:
         if self.low is not None and self.high is not None:
-            bounds = f"{self.low:,}\N{EN DASH}{self.high:,}"
-        elif self.low is not None:
-            bounds = f"at least {self.low:,}"
-        elif self.high is not None:
-            bounds = f"at most {self.high:,}"
-        else:
-            bounds = ""
-        if self.best is None:
-            return about + bounds
-        if not bounds:
-            return f"{about}{self.best:,}"
-        return f"{about}{self.best:,} ({bounds})"
+            return f"{about}{self.low:,}\N{EN DASH}{self.high:,}"
+        if self.low is not None:
+            return f"at least {about}{self.low:,}"
+        if self.high is not None:
+            return f"at most {about}{self.high:,}"
+        return ""
