@@ -890,6 +890,30 @@ class TestDumps:
         assert Estimate(best=0) == loads(dumps(b)).deployments["d1"].troops
 
 
+class TestLoadErrors:
+    def test_names_the_file(self, tmp_path: Path) -> None:
+        """A file that does not load is named in the error, beside its problems."""
+        path = tmp_path / "bad.json"
+        path.write_text(text_of(put("title", value=7)), encoding="utf-8")
+        with pytest.raises(ValidationError) as info:
+            load(path)
+        assert str(path) == info.value.file
+        assert f"{path}: $.title: expected a string, got 7 (int)" == str(info.value)
+
+    def test_names_an_open_file(self, tmp_path: Path) -> None:
+        """An open file is named by its name, and several problems are counted."""
+        path = tmp_path / "bad.json"
+        path.write_text(text_of(put("title", value=7), put("id", value=8)))
+        with path.open("rb") as f, pytest.raises(ValidationError) as info:
+            load(f)
+        assert str(info.value).startswith(f"2 problems in {path}:\n  $.id")
+
+    def test_path_given_to_loads(self) -> None:
+        """A file name passed to loads() gets a pointer to load()."""
+        with pytest.raises(ValidationError, match=r"looks like a file name: load\(\)"):
+            loads("briefs/example.json")
+
+
 class TestLoad:
     def test_path(self, tmp_path: Path) -> None:
         """A path, as a string or a Path, is read as UTF-8."""

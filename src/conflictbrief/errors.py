@@ -56,18 +56,22 @@ class ValidationError(ConflictBriefError, ValueError):
     """Data that breaks the model's rules; `problems` lists every one found.
 
     Attributes:
-        problems: The problems, in the order they were found.
+        problems: The problems, in the order they stand in the data.
+        file: The file the data was read from, when `load` read one.
     """
 
     problems: tuple[Problem, ...]
+    file: str | None
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, file: str | None = None) -> None:
         self.problems = tuple(problems)
+        self.file = file
+        where = "" if file is None else f" in {file}"
         if len(self.problems) == 1:
-            text = str(self.problems[0])
+            text = f"{file}: {self.problems[0]}" if file else str(self.problems[0])
         else:
             lines = "\n".join(f"  {p}" for p in self.problems)
-            text = f"{len(self.problems)} problems:\n{lines}"
+            text = f"{len(self.problems)} problems{where}:\n{lines}"
         super().__init__(text)
 
     @classmethod

@@ -294,8 +294,15 @@ def _decode(data: str | bytes) -> Any:
         if repeated:
             raise ValidationError(_repeated_keys(doc, "$"))
     except json.JSONDecodeError as e:
+        hint = ""
+        if (
+            isinstance(data, str)
+            and "\n" not in data
+            and data.strip().endswith(".json")
+        ):
+            hint = "; that looks like a file name: load() reads a file"
         raise ValidationError.at(
-            "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}"
+            "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}{hint}"
         ) from None
     except UnicodeDecodeError as e:
         raise ValidationError.at(
@@ -391,12 +398,23 @@ def load(file: PathOrFile) -> Brief:
     """Read a brief from a path or an open file (text or binary).
 
     Raises:
-        ValidationError: See `loads`.
+        ValidationError: See `loads`; the error also names the file.
     """
+    data: str | bytes
+    name: object
     if isinstance(file, (str, os.PathLike)):
         with open(file, "rb") as f:  # noqa: PTH123
-            return loads(f.read())
-    return loads(file.read())
+            data = f.read()
+        name = os.fspath(file)
+    else:
+        data = file.read()
+        name = getattr(file, "name", None)
+    try:
+        return loads(data)
+    except ValidationError as error:
+        raise ValidationError(
+            error.problems, file=name if isinstance(name, str) else None
+        ) from None
 
 
 def unstructure(brief: Brief) -> dict[str, Any]:
