@@ -1,64 +1,84 @@
-"""Print a readable summary of the bundled dataset.
+"""Print what the bundled report says, from the public API.
 
     python examples/summary.py
 
-Who is involved, who said what and when, the deployment with its troop
-estimate and who gave it, and the claims that are disputed.
+Who is involved; what happened and who said what, in date order, with dates
+as precise as the report gives them; how many troops were sent and on whose
+estimate; and which claims are disputed, by whom. Every line comes from the
+dataset, and every record in it cites the sentence of the report behind it.
 """
 
 from __future__ import annotations
 
-from conflictbrief import ActorKind, Brief, SourceKind, datasets
+import textwrap
+
+from conflictbrief import ActorKind, Brief, Deployment, Event, datasets
 
 
 def name(brief: Brief, actor: str | None) -> str:
-    """Return the name of *actor*, or say that no one is named."""
-    return "(unattributed)" if actor is None else brief.actors[actor].name
+    """Return the name of *actor*; None is the report's own voice or no one named."""
+    return "unattributed" if actor is None else brief.actors[actor].name
+
+
+def say(text: str, indent: str = "  ") -> None:
+    """Print *text* wrapped to 88 columns, continued lines indented further."""
+    lines = textwrap.wrap(
+        text,
+        88,
+        initial_indent=indent,
+        subsequent_indent=indent * 3,
+        break_on_hyphens=False,
+    )
+    print("\n".join(lines))
 
 
 def main() -> None:
     """Print the summary of the default dataset."""
     brief = datasets.load()
-    article = next(s for s in brief.sources if s.kind is SourceKind.ARTICLE)
     print(brief.title)
-    print(f"{article.title}, published {article.published}")
+    for article in brief.sources.where(kind="article"):
+        published = article.published.describe() if article.published else "undated"
+        print(f"From a report published {published}.")
     print()
 
     print("Who is involved")
     for kind in ActorKind:
-        members = [a.name for a in brief.actors if a.kind is kind]
+        members = [a.name for a in brief.actors.where(kind=kind)]
         if members:
-            label = kind.value.replace("_", " ")
-            print(f"  {label}: {', '.join(members)}")
+            say(f"{kind.value.replace('_', ' ')}: {', '.join(members)}")
     print()
 
-    print("Who said what, in date order")
-    for st in sorted(brief.statements, key=lambda s: s.date.sort_key):
-        speaker = name(brief, st.speaker)
-        if st.via is not None:
-            speaker += f" (via {name(brief, st.via)})"
-        print(f"  {st.date}  {speaker} [{st.kind.value}]: {st.summary}")
+    print("What happened and who said what, in date order")
+    print("  (an uncertain date is a span: the report's words allow no more)")
+    for record in brief.timeline():
+        when = record.date.describe()
+        if isinstance(record, Event):
+            say(f"{when}: {record.summary}")
+        elif isinstance(record, Deployment):
+            route = f"{name(brief, record.sender)} to {name(brief, record.host)}"
+            say(f"{when}: troops arrive, {route} ({record.id})")
+        else:
+            speaker = name(brief, record.speaker)
+            if record.via is not None:
+                speaker += f", via {name(brief, record.via)}"
+            say(f"{when}: [{record.kind.value}, {speaker}] {record.summary}")
     print()
 
-    print("Deployments")
-    for dep in brief.deployments:
-        route = f"{name(brief, dep.sender)} to {name(brief, dep.host)}"
-        place = "" if dep.place is None else f", {brief.places[dep.place].name}"
-        print(f"  {dep.id}: {route}{place}, arrived {dep.date}")
-        if dep.troops is not None:
-            by = ", ".join(name(brief, a) for a in dep.estimated_by)
-            print(f"    troops: {dep.troops} (estimated by {by})")
-        if dep.reinforces is not None:
-            print(f"    reinforces {dep.reinforces}; no figure of its own")
+    print("Troops")
+    total = brief.troops(sender="north-korea", host="russia")
+    say(f"North Korea to Russia: {total}")
+    for dep in brief.deployments.where(sender="north-korea"):
+        estimate = "no figure of its own" if dep.troops is None else str(dep.troops)
+        by = ", ".join(name(brief, a) for a in dep.estimated_by)
+        source = f", estimated by {by}" if by else ""
+        say(f"{dep.id}: {estimate}{source}", indent="    ")
     print()
 
     print("Disputed claims")
-    for st in brief.statements:
-        if st.responds_to is None:
-            continue
-        claim = brief.statements[st.responds_to]
-        print(f"  {name(brief, claim.speaker)} claims: {claim.summary}")
-        print(f"    {name(brief, st.speaker)} [{st.kind.value}]: {st.summary}")
+    for dispute in brief.disputes():
+        say(f"{name(brief, dispute.claim.speaker)} claims: {dispute.claim.summary}")
+        for rebuttal in dispute.rebuttals:
+            say(f"disputed by {name(brief, rebuttal.speaker)}", indent="    ")
 
 
 if __name__ == "__main__":

@@ -251,6 +251,36 @@ class TestStr:
         assert s == DateSpan.parse(str(s))
 
 
+class TestDescribe:
+    @pytest.mark.parametrize(
+        ("edtf", "words"),
+        [
+            ("2025-04-28", "28 April 2025"),
+            ("2025-04-21/2025-04-27", "the week of 21 April 2025"),
+            ("2025-04", "April 2025"),
+            ("2024-23", "autumn 2024"),
+            ("2024-24", "winter 2024\N{EN DASH}25"),
+            ("2024", "2024"),
+            ("202X", "the 2020s"),
+            ("2025-04-26/2025-04-27", "26\N{EN DASH}27 April 2025"),
+            ("2025-04-26/2025-05-03", "26 April \N{EN DASH} 3 May 2025"),
+            ("2024-12-30/2025-01-02", "30 December 2024 to 2 January 2025"),
+            ("2024-09/2025-04-28", "September 2024 to 28 April 2025"),
+            ("2024/2025-04-28", "2024 to 28 April 2025"),
+            ("2020/2035", "the 2020s to 2035"),
+            ("2024-01/2024-11", "January\N{EN DASH}November 2024"),
+        ],
+    )
+    def test_words(self, edtf: str, words: str) -> None:
+        """A span reads as a person would say it, at its own precision."""
+        assert words == DateSpan.parse(edtf).describe()
+
+    @given(spans())
+    def test_every_span(self, span: DateSpan) -> None:
+        """Every span can be described, and the words name the year it starts in."""
+        assert str(span.earliest.year) in span.describe()
+
+
 class TestPrecision:
     @pytest.mark.parametrize(
         ("text", "expected"),

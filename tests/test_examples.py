@@ -14,15 +14,24 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 EXPECTED = {
     "summary.py": [
         "North Korea confirms its troops are fighting for Russia",
+        "From a report published 28 April 2025.",
         "  state: North Korea, Russia, Ukraine, United States, South Korea",
         (
-            "  2025-04-28  North Korean state media [confirm]: North Korean state "
-            "media confirm for the first time that North Korean troops were deployed "
-            "to assist Russia's military efforts against Ukraine."
+            "  autumn 2024: troops arrive, North Korea to Russia "
+            "(north-korean-troops-in-russia)"
         ),
-        "    troops: about 11,000 (estimated by Military analysts)",
-        "    reinforces north-korean-troops-in-russia; no figure of its own",
+        (
+            "  26\N{EN DASH}27 April 2025: Donald Trump and Volodymyr Zelenskyy meet "
+            "in Vatican City to discuss"
+        ),
+        "  North Korea to Russia: about 11,000",
+        (
+            "    north-korean-troops-in-russia: about 11,000, estimated by "
+            "Military analysts"
+        ),
+        "    north-korean-reinforcements: no figure of its own",
         "  Russia claims: Russia claims full control over the Kursk region.",
+        "    disputed by Ukraine's military",
     ],
 }
 

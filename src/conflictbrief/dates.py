@@ -333,6 +333,68 @@ class DateSpan:
     def __repr__(self) -> str:
         return f"DateSpan.parse({str(self)!r})"
 
+    def describe(self) -> str:
+        """Say the span in words, as a reader would: "autumn 2024".
+
+        >>> DateSpan.parse("2024-09/2025-04-28").describe()
+        'September 2024 to 28 April 2025'
+        >>> DateSpan.parse("2025-04-26/2025-04-27").describe()
+        '26\u201327 April 2025'
+        """
+        e, l = self.earliest, self.latest  # noqa: E741
+        precision = self.precision
+        if precision is Precision.DAY:
+            return _day_words(e)
+        if precision is Precision.WEEK:
+            return f"the week of {_day_words(e)}"
+        if precision is Precision.MONTH:
+            return f"{_MONTH_WORDS[e.month - 1]} {e.year}"
+        if precision is Precision.SEASON:
+            name = _SEASON_WORDS[e.month]
+            return f"{name} {e.year}" + (
+                f"\N{EN DASH}{l.year % 100:02d}" if e.month == 12 else ""
+            )
+        if precision is Precision.YEAR:
+            return str(e.year)
+        if precision is Precision.DECADE:
+            return f"the {e.year}s"
+        start, end = _start_form(e, l), _end_form(e, l)
+        # Say a shared month and year once: 26-27 April 2025, March-May 2024.
+        if len(start) == len(end) == 10 and e.year == l.year:
+            if e.month == l.month:
+                return f"{e.day}\N{EN DASH}{_day_words(l)}"
+            first = f"{e.day} {_MONTH_WORDS[e.month - 1]}"
+            return f"{first} \N{EN DASH} {_day_words(l)}"
+        if len(start) == len(end) == 7 and e.year == l.year:
+            months = (
+                f"{_MONTH_WORDS[e.month - 1]}\N{EN DASH}{_MONTH_WORDS[l.month - 1]}"
+            )
+            return f"{months} {e.year}"
+        return f"{_form_words(start)} to {_form_words(end)}"
+
+
+_MONTH_WORDS = (
+    "January", "February", "March", "April", "May", "June", "July",
+    "August", "September", "October", "November", "December",
+)  # fmt: skip
+_SEASON_WORDS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _day_words(day: date) -> str:
+    return f"{day.day} {_MONTH_WORDS[day.month - 1]} {day.year}"
+
+
+def _form_words(form: str) -> str:
+    """An interval end as written by `_start_form` or `_end_form`, in words."""
+    if form.endswith("X"):
+        return f"the {form[:3]}0s"
+    parts = [int(p) for p in form.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return f"{_MONTH_WORDS[parts[1] - 1]} {parts[0]}"
+    return _day_words(date(*parts))
+
 
 def _start_form(e: date, l: date) -> str:  # noqa: E741
     """The coarsest EDTF unit that starts on *e* and ends by *l*."""
