@@ -359,6 +359,17 @@ class TestSource(ValueObjectContract):
         """The full text is too long for a repr and is left out of it."""
         assert "troops" not in repr(source(text=TEXT))
 
+    def test_repr(self) -> None:
+        """The repr lists the fields as a constructor call, as attrs writes it."""
+        expected = (
+            "Source(id='kcna', title='KCNA', kind=<SourceKind.IMAGE: 'image'>, "
+            "published=None, publisher=None, url=None, license='CC BY 4.0', "
+            "attribution=None)"
+        )
+        assert expected == repr(
+            Source(id="kcna", title="KCNA", kind="image", license="CC BY 4.0")
+        )
+
     @pytest.mark.parametrize(
         ("changes", "path", "message"),
         [

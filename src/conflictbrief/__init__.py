@@ -1,9 +1,19 @@
 """Typed, immutable, source-cited data from reporting about armed conflicts.
 
->>> import conflictbrief
->>> brief = conflictbrief.datasets.load()
->>> brief.actors["kim-jong-un"].name
-'Kim Jong Un'
+A `Brief` holds the facts of one or more reports as records: `Actor`,
+`Place`, `Source`, `Statement`, `Deployment` and `Event`, each `Statement`,
+`Deployment` and `Event` citing the words of its source. Dates are `DateSpan`
+values as precise as the source allows; counts are `Estimate` values. Briefs
+load from and save to JSON (`load`, `loads`, `dump`, `dumps`), refusing bad
+data with a `ValidationError` that lists every problem with its path, and
+answer questions through `Records.where` and `Brief.timeline`, `disputes`,
+`troops` and `evidence`. `conflictbrief.dates` resolves phrases such as "last
+fall"; `conflictbrief.datasets` holds a curated brief to start from::
+
+    >>> import conflictbrief
+    >>> brief = conflictbrief.datasets.load()
+    >>> str(brief.troops(sender="north-korea", host="russia"))
+    'about 11,000'
 """
 
 from __future__ import annotations

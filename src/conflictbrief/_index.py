@@ -9,7 +9,6 @@ whichever is stored last is as good as the other.
 from __future__ import annotations
 
 import bisect
-import heapq
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -23,6 +22,8 @@ def union(lists: Sequence[Sequence[int]]) -> list[int]:
     """Merge ascending position lists into one, without repeats."""
     if len(lists) == 1:
         return list(lists[0])
+    import heapq  # queries on one value, the common case, need no merge
+
     out: list[int] = []
     for p in heapq.merge(*lists):
         if not out or out[-1] != p:

@@ -20,6 +20,7 @@ from ._fields import (
     to_strings,
     tuple_of,
 )
+from ._repr import model_repr
 
 __all__ = ["Actor", "ActorKind", "ExternalIds", "Place", "PlaceKind"]
 
@@ -56,7 +57,7 @@ def _place_kind(value: PlaceKind | str) -> PlaceKind:
     return member(PlaceKind, value)
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class ExternalIds:
     """Identifiers in other data sets, for joining them.
 
@@ -66,12 +67,14 @@ class ExternalIds:
         cameo: A CAMEO actor code (``"PRK"``, ``"RUSGOV"``).
     """
 
+    __repr__ = model_repr
+
     iso3: str | None = attrs.field(default=None, validator=check_optional_text)
     wikidata: str | None = attrs.field(default=None, validator=check_optional_text)
     cameo: str | None = attrs.field(default=None, validator=check_optional_text)
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Actor:
     """A state, person, body, force, outlet, organisation or unnamed group.
 
@@ -85,6 +88,8 @@ class Actor:
         ids: Identifiers in other data sets.
     """
 
+    __repr__ = model_repr
+
     id: Id = attrs.field(validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: ActorKind = attrs.field(converter=_actor_kind, validator=member_of(ActorKind))
@@ -97,7 +102,7 @@ class Actor:
     )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Place:
     """A country, region, city or site.
 
@@ -111,6 +116,8 @@ class Place:
         aliases: Other names for it, for `Records.named`.
         ids: Identifiers in other data sets.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     name: str = attrs.field(validator=check_text)

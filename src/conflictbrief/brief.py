@@ -29,6 +29,7 @@ from ._fields import (
     fail,
 )
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
+from ._repr import model_repr
 from .actors import Actor, ActorKind, Place, PlaceKind
 from .dates import DateLike, DateSpan
 from .errors import Problem, UnknownIdError, ValidationError, close_matches
@@ -615,7 +616,7 @@ def _check_as_of(_: object, a: attrs.Attribute[Any], value: object) -> None:
         raise fail(a.name, value, "a datetime.date")
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Dispute:
     """A statement and the statements that dispute it.
 
@@ -624,11 +625,13 @@ class Dispute:
         rebuttals: The statements of kind ``dispute`` that respond to it.
     """
 
+    __repr__ = model_repr
+
     claim: Statement
     rebuttals: tuple[Statement, ...]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False)
 class Brief:
     """A curated, checked set of facts from one or more sources.
 
@@ -652,6 +655,8 @@ class Brief:
         deployments: Who sent forces where, how many, and when.
         events: Agreements, meetings, operations and decisions.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     title: str = attrs.field(validator=check_text)

@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from ._repr import model_repr
+
 __all__ = [
     "ConflictBriefError",
     "DatasetNotFoundError",
@@ -25,7 +27,7 @@ class ConflictBriefError(Exception):
     """The base of every exception conflictbrief raises."""
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Problem:
     """One thing wrong with some data: where it is and what is wrong.
 
@@ -34,6 +36,8 @@ class Problem:
             Problems found by a constructor start at the field name.
         message: A sentence naming the bad value and what was expected.
     """
+
+    __repr__ = model_repr
 
     path: str
     message: str

@@ -8,6 +8,7 @@ from typing import Any
 import attrs
 
 from ._fields import check_count, check_flag
+from ._repr import model_repr
 from .errors import ValidationError
 
 __all__ = ["Estimate"]
@@ -25,7 +26,7 @@ def _check_figures(est: Estimate, _: attrs.Attribute[Any], high: int | None) -> 
             )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Estimate:
     """A count as a report gives it: a figure, bounds, or both.
 
@@ -44,6 +45,8 @@ class Estimate:
         approximate: Whether the source hedges the figure ("roughly",
             "about").
     """
+
+    __repr__ = model_repr
 
     best: int | None = attrs.field(default=None, validator=check_count)
     low: int | None = attrs.field(default=None, validator=check_count)

@@ -26,6 +26,7 @@ from ._fields import (
     to_strings,
     tuple_of,
 )
+from ._repr import model_repr
 from .dates import DateSpan, check_optional_span, check_span, to_optional_span, to_span
 from .estimates import Estimate
 from .sources import Citation, to_citations
@@ -78,7 +79,7 @@ _ids = tuple_of(is_slug, "id")
 _citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Statement:
     """Something an actor said, or the source asserts in its own voice.
 
@@ -95,6 +96,8 @@ class Statement:
         responds_to: The id of the statement this one answers or disputes.
         citations: Where the source says so; at least one.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     speaker: Id | None = attrs.field(default=None, validator=check_optional_slug)
@@ -114,7 +117,7 @@ class Statement:
     )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Deployment:
     """A force one state sent to another's territory or war.
 
@@ -133,6 +136,8 @@ class Deployment:
         estimated_by: The ids of the actors who gave the troop figure.
         citations: Where the source says so; at least one.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     sender: Id = attrs.field(validator=check_slug)
@@ -156,7 +161,7 @@ class Deployment:
     )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Event:
     """Something that happened: an agreement, meeting, operation or decision.
 
@@ -169,6 +174,8 @@ class Event:
         place: The id of the place it happened.
         citations: Where the source says so; at least one.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))

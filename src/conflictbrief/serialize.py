@@ -9,7 +9,6 @@ problem in a file is reported at once with its JSON path.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import functools
 import gc
@@ -18,7 +17,7 @@ import json
 import os
 import re
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from typing import IO, Any, Union, cast, get_args, get_origin
 
@@ -165,7 +164,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     c.register_structure_hook_factory(_is_tuple, tuple_hook)
 
     def class_hook(cl: type) -> Callable[[Any, Any], Any]:
-        hook: Callable[[Any, Any], Any] = make_dict_structure_fn(cl, c)
+        # No linecache entries: the generated source is not needed for
+        # tracebacks of a strict reader, and registering it costs import time.
+        hook: Callable[[Any, Any], Any] = make_dict_structure_fn(
+            cl, c, _cattrs_use_linecache=False
+        )
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
@@ -321,24 +324,15 @@ def loads(data: str | bytes) -> Brief:
             breaks the model's rules; `ValidationError.problems` lists every
             problem found, each with its JSON path.
     """
-    with _collector_paused():
-        return _loads(data)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a load allocates.
-
-    A load allocates millions of objects that form no garbage cycles; with the
-    collector on, its passes over them take about as long as the load itself.
-    The pause is process-wide, as `gc.disable` is, and ends with the load.
-    """
+    # The cyclic garbage collector is paused while a load allocates: a large
+    # file makes millions of objects that form no garbage cycles, and the
+    # collector's passes over them take about as long as the load itself. The
+    # pause is process-wide, as gc.disable is, and ends with the load.
     if not gc.isenabled():
-        yield
-        return
+        return _loads(data)
     gc.disable()
     try:
-        yield
+        return _loads(data)
     finally:
         gc.enable()
 

@@ -17,6 +17,7 @@ from ._fields import (
     member,
     member_of,
 )
+from ._repr import model_repr
 from .dates import DateSpan, check_optional_span, to_optional_span
 
 __all__ = ["Citation", "Source", "SourceKind"]
@@ -36,7 +37,7 @@ def _source_kind(value: SourceKind | str) -> SourceKind:
     return member(SourceKind, value)
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Source:
     """A document, image or data set that records cite.
 
@@ -53,6 +54,8 @@ class Source:
         text: Its full text, where the licence allows keeping it; quotes
             citing it are checked against this text.
     """
+
+    __repr__ = model_repr
 
     id: Id = attrs.field(validator=check_slug)
     title: str = attrs.field(validator=check_text)
@@ -71,7 +74,7 @@ class Source:
     )
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False)
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Citation:
     """A verbatim quote from a source, backing a record.
 
@@ -81,6 +84,8 @@ class Citation:
             in the brief, they must occur in it (runs of whitespace compare
             equal).
     """
+
+    __repr__ = model_repr
 
     source: Id = attrs.field(validator=check_slug)
     quote: str = attrs.field(validator=check_text)

@@ -17,7 +17,7 @@ returned on every later call.
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+import os
 
 from conflictbrief.brief import Brief
 from conflictbrief.errors import DatasetNotFoundError
@@ -29,15 +29,17 @@ DEFAULT = "dprk-russia-2025"
 """The name `load` reads when given none."""
 
 _SUFFIX = ".json"
-# The files sit beside this module. They are found from __file__ rather than
-# with importlib.resources, whose import costs more than loading a dataset.
-_FOLDER = Path(__file__).resolve().parent
+# The files sit beside this module. They are found from __file__ with os.path
+# rather than with importlib.resources or pathlib, whose imports cost more
+# than loading a dataset.
+_FOLDER = os.path.dirname(os.path.abspath(__file__))  # noqa: PTH100, PTH120
 
 
 @functools.cache
 def names() -> tuple[str, ...]:
     """Return the names of the bundled datasets, sorted."""
-    return tuple(sorted(f.stem for f in _FOLDER.iterdir() if f.suffix == _SUFFIX))
+    files = os.listdir(_FOLDER)  # noqa: PTH208
+    return tuple(sorted(f.removesuffix(_SUFFIX) for f in files if f.endswith(_SUFFIX)))
 
 
 def load(name: str = DEFAULT) -> Brief:
@@ -63,4 +65,5 @@ def load(name: str = DEFAULT) -> Brief:
 
 @functools.cache
 def _read(name: str) -> Brief:
-    return loads((_FOLDER / (name + _SUFFIX)).read_bytes())
+    with open(os.path.join(_FOLDER, name + _SUFFIX), "rb") as f:  # noqa: PTH118, PTH123
+        return loads(f.read())
