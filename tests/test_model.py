@@ -1461,4 +1461,5 @@ class TestSlugShape:
     @given(st.text(alphabet="ab09-_A \u00e9", max_size=8))
     def test_is_slug_matches_pattern(self, text: str) -> None:
         """The fast id test agrees with the pattern DESIGN gives for ids."""
-        assert bool(_fields.SLUG.match(text)) == _fields.is_slug(text)
+        pattern = re.compile(_fields.SLUG_PATTERN + r"\Z")
+        assert bool(pattern.match(text)) == _fields.is_slug(text)

@@ -11,7 +11,6 @@ Converters are named functions per type so that type checkers see the
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, TypeVar, cast
 
@@ -23,7 +22,6 @@ E = TypeVar("E", bound=enum.Enum)
 
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """What an id looks like: lowercase letters and digits, joined by hyphens."""
-SLUG = re.compile(SLUG_PATTERN + r"\Z")
 
 
 class IdMark:
@@ -66,8 +64,8 @@ _SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
 
 def is_slug(value: object) -> bool:
     """Whether *value* is an id: lowercase letters and digits joined by '-'."""
-    # The same test as SLUG, without the regular expression: every id of a
-    # file is checked, and this is several times faster.
+    # The same test as SLUG_PATTERN, without a regular expression: every id of
+    # a file is checked, and this is several times faster.
     return (
         type(value) is str
         and value != ""
