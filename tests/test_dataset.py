@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import threading
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -138,6 +139,20 @@ class TestLoad:
         )
         result = run_script("-c", code)
         assert ("False\n", 0) == (result.stdout, result.returncode)
+
+    def test_one_brief_across_threads(self) -> None:
+        """Threads asking for the dataset at once all get the same brief."""
+        datasets._LOADED.clear()
+        found: list[Brief] = []
+        threads = [
+            threading.Thread(target=lambda: found.append(datasets.load()))
+            for _ in range(6)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        assert 1 == len({id(b) for b in found})
 
 
 class TestFile:

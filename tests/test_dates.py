@@ -269,6 +269,8 @@ class TestDescribe:
             ("2024/2025-04-28", "2024 to 28 April 2025"),
             ("2020/2035", "the 2020s to 2035"),
             ("2024-01/2024-11", "January\N{EN DASH}November 2024"),
+            ("000X", "the 0s"),
+            ("000X/0012", "the 0s to 12"),
         ],
     )
     def test_words(self, edtf: str, words: str) -> None:

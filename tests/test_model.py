@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import copy
+import pickle
 import re
 from collections.abc import Callable
 from datetime import date, datetime
@@ -1345,16 +1347,46 @@ class TestRecords:
         assert "did you mean" not in str(info.value)
 
     def test_lookup_of_non_string(self) -> None:
-        """A key that is not a string is simply not an id."""
-        with pytest.raises(UnknownIdError):
-            brief().actors[3.5]  # type: ignore[index]
+        """A key that is not a string is refused with what lookups take."""
+        actors = brief().actors
+        with pytest.raises(TypeError, match=r"looked up by id \(a str\), got 3.5"):
+            actors[3.5]  # type: ignore[index]
+        with pytest.raises(TypeError, match=r"got Actor\(id='north-korea'"):
+            actors[actors["north-korea"]]  # type: ignore[index]
+
+    def test_named_needs_text(self) -> None:
+        """named() refuses a key that is not a string."""
+        with pytest.raises(TypeError, match=r"named\(\) takes a name \(a str\), got 5"):
+            brief().actors.named(5)  # type: ignore[arg-type]
+
+    def test_name_inferred(self) -> None:
+        """A collection built by hand is named after its records, and filters."""
+        records = Records(ACTORS)
+        assert "<Records actors: 3 [north-korea, russia, kim]>" == repr(records)
+        assert ["north-korea", "russia"] == [a.id for a in records.where(kind="state")]
+
+    def test_mixed_records_do_not_filter(self) -> None:
+        """A collection of mixed records has no filters, and says so."""
+        mixed = Records([ACTORS[0], source()])  # type: ignore[type-var]
+        with pytest.raises(TypeError, match="filters the collections of a brief"):
+            mixed.where(kind="state")
+
+    def test_pickle_and_copy(self) -> None:
+        """A brief survives pickling and copying, collections linked and usable."""
+        b = brief()
+        assert b is copy.copy(b)
+        assert b.actors is copy.copy(b.actors)
+        for other in (pickle.loads(pickle.dumps(b)), copy.deepcopy(b)):
+            assert b == other
+            assert other is other.actors._brief
+            assert ["kim"] == [a.id for a in other.actors.where(part_of="north-korea")]
+        view = b.actors.where(kind="state")
+        assert view == pickle.loads(pickle.dumps(view))
 
     @pytest.mark.parametrize("key", [0, slice(0, 2)])
     def test_lookup_by_position(self, key: object) -> None:
         """A position or a slice is refused with a pointer to what to use."""
-        with pytest.raises(
-            TypeError, match=r"by id, not by position; .*list\(actors\)"
-        ):
+        with pytest.raises(TypeError, match=r"for positions, use list\(actors\)"):
             brief().actors[key]  # type: ignore[index]
 
     def test_get(self) -> None:
@@ -1427,6 +1459,67 @@ class TestRecords:
         """Every record of a valid brief is found by its id."""
         for records in b._collections():
             assert list(records) == [records[r.id] for r in records]
+
+
+class TestText:
+    def test_lone_surrogate_refused(self) -> None:
+        """Text that could not be written as UTF-8 is refused where it is given."""
+        with pytest.raises(ValidationError, match=r"name: expected a non-empty"):
+            Actor(id="a", name="\ud800", kind="state")
+
+    def test_other_text_accepted(self) -> None:
+        """Any text UTF-8 can hold is accepted, a surrogate pair's character too."""
+        assert (
+            "Ки\u00efm \U0001f600"
+            == Actor(id="a", name="Ки\u00efm \U0001f600", kind="state").name
+        )
+
+
+class TestEstimateSum:
+    def test_sum(self) -> None:
+        """sum() adds estimates as + does."""
+        figures = [Estimate(best=1), Estimate(low=2, high=3)]
+        assert Estimate(low=3, high=4) == sum(figures)
+
+    def test_other_left_operand(self) -> None:
+        """Only sum()'s starting 0 may stand on the left of an estimate."""
+        with pytest.raises(TypeError):
+            _ = 1 + Estimate(best=1)
+
+
+class TestDocumentOrder:
+    def test_order(self) -> None:
+        """Problems sort as their places stand in a file: the whole, keys, records."""
+        from conflictbrief.brief import _document_order
+
+        paths = ["$.colour", "$.actors[2].id", "$", "$.actors[0]", "$.title"]
+        ordered = sorted((Problem(p, "m") for p in paths), key=_document_order)
+        assert ["$", "$.title", "$.actors[0]", "$.actors[2].id", "$.colour"] == [
+            p.path for p in ordered
+        ]
+
+
+class TestErrorsPickle:
+    def test_validation_error(self) -> None:
+        """A ValidationError keeps its problems, file and message when pickled."""
+        error = ValidationError([Problem("$.x", "bad"), Problem("$.y", "worse")])
+        error = ValidationError(error.problems, file="a.json")
+        again = pickle.loads(pickle.dumps(error))
+        assert (error.problems, error.file, str(error)) == (
+            again.problems,
+            again.file,
+            str(again),
+        )
+
+    def test_unknown_id_error(self) -> None:
+        """An UnknownIdError keeps its id, collection and suggestions."""
+        with pytest.raises(UnknownIdError) as info:
+            brief().actors["kim-jon"]
+        again = pickle.loads(pickle.dumps(info.value))
+        assert (str(info.value), info.value.suggestions) == (
+            str(again),
+            again.suggestions,
+        )
 
 
 class TestProblem:

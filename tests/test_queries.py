@@ -407,8 +407,13 @@ class TestWhereErrors:
             BRIEF.statements.where(speaker="kim", strict=True)
         with pytest.raises(TypeError, match=r"strict=True applies to during"):
             BRIEF.timeline(strict=True)
-        with pytest.raises(TypeError, match=r"strict=True applies to a date filter"):
+        with pytest.raises(TypeError, match=r"strict=True applies to on"):
             BRIEF.troops(sender="north-korea", strict=True)
+
+    def test_unknown_filter_before_strict(self) -> None:
+        """A misspelt date filter is named as such, not taken for a missing one."""
+        with pytest.raises(TypeError, match=r"no filter 'durng'.*'during'"):
+            BRIEF.statements.where(durng="2025", strict=True)
 
     def test_filter_from_other_collection(self) -> None:
         """A filter of another collection is refused, not ignored."""
@@ -640,6 +645,11 @@ class TestMerge:
         assert ["treaty", "meeting"] == ids(merged.events)
         assert BRIEF.statements == merged.statements
         assert ("fixture", date(2025, 5, 1)) == (merged.id, merged.as_of)
+
+    def test_not_a_brief(self) -> None:
+        """merge() refuses anything but a brief."""
+        with pytest.raises(TypeError, match="merge\\(\\) takes a Brief, got None"):
+            BRIEF.merge(None)  # type: ignore[arg-type]
 
     def test_conflict(self) -> None:
         """A record with one id and two contents is refused, naming both briefs."""

@@ -908,6 +908,11 @@ class TestLoadErrors:
             load(f)
         assert str(info.value).startswith(f"2 problems in {path}:\n  $.id")
 
+    def test_lone_surrogate(self) -> None:
+        """A JSON escape making a lone surrogate is refused: UTF-8 cannot hold it."""
+        data = text_of(put("title", value="\ud800"))
+        assert ["$.title"] == [p.path for p in problems_of(data)]
+
     def test_path_given_to_loads(self) -> None:
         """A file name passed to loads() gets a pointer to load()."""
         with pytest.raises(ValidationError, match=r"looks like a file name: load\(\)"):

@@ -55,8 +55,25 @@ def fail(field: str, value: object, expected: str) -> ValidationError:
 
 
 def is_text(value: object) -> bool:
-    """Whether *value* is a string with something besides whitespace."""
-    return type(value) is str and not value.isspace() and value != ""
+    r"""Whether *value* is a string with something besides whitespace.
+
+    A string holding a lone surrogate (which a JSON escape such as ``\ud800``
+    can make) is not text: it could not be written back as UTF-8.
+    """
+    return (
+        type(value) is str
+        and not value.isspace()
+        and value != ""
+        and (value.isascii() or _encodes(value))
+    )
+
+
+def _encodes(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"

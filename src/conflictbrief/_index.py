@@ -84,7 +84,9 @@ class DateIndex:
         self._open_starts = [firsts[i] for i in self._open]
         self._firsts = firsts
         self._ends = lasts
+        # Empty windows (last before first) must not shrink the search.
         self._longest = max((lasts[i] - firsts[i] for i in bounded), default=0)
+        self._longest = max(self._longest, 0)
 
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""

@@ -16,6 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from ._fields import describe
 from .dates import (
+    _MONTH_WORDS,
+    _SEASON_WORDS,
     SEASON_START,
     DateLike,
     DateSpan,
@@ -27,15 +29,11 @@ from .dates import (
 )
 from .errors import DateResolutionError, ValidationError
 
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
 _DAY_NAMES = (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
 )  # fmt: skip
-_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_NAMES, 1)} | {
-    name.lower()[:3]: i for i, name in enumerate(_MONTH_NAMES, 1)
+_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_WORDS, 1)} | {
+    name.lower()[:3]: i for i, name in enumerate(_MONTH_WORDS, 1)
 }
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(_DAY_NAMES)} | {
@@ -49,7 +47,7 @@ _NUMBERS = {
 }  # fmt: skip
 # Index of each season name in the northern year: spring 0 to winter 3.
 _SEASONS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
-_SEASON_NAMES = ("spring", "summer", "autumn", "winter")
+_SEASON_NAMES = tuple(_SEASON_WORDS.values())  # spring, summer, autumn, winter
 
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
@@ -126,7 +124,7 @@ def _month(day: date) -> DateSpan:
 
 
 def _month_name(day: date) -> str:
-    return f"{_MONTH_NAMES[day.month - 1]} {_year(day.year)}"
+    return f"{_MONTH_WORDS[day.month - 1]} {_year(day.year)}"
 
 
 def _week(day: date) -> DateSpan:
@@ -226,7 +224,7 @@ def _parts(part: str, inner: _Reading, text: str) -> _Reading:
         first, end = e.replace(day=first_day), e.replace(day=last_day)
     elif span.precision is Precision.YEAR:
         first_month = 1 + 4 * index
-        what = f"{_MONTH_NAMES[first_month - 1]} to {_MONTH_NAMES[first_month + 2]} of"
+        what = f"{_MONTH_WORDS[first_month - 1]} to {_MONTH_WORDS[first_month + 2]} of"
         first = e.replace(month=first_month)
         end = month_end(e.year, first_month + 3)
     else:
@@ -297,7 +295,7 @@ def _written(text: str, ref: date, *, dayfirst: bool) -> _Reading | None:
     if given == (False, True, True):
         day = _latest_day(day.month, day.day, ref)
         how = (
-            f"the latest {_MONTH_NAMES[day.month - 1]} {day.day}"
+            f"the latest {_MONTH_WORDS[day.month - 1]} {day.day}"
             f" on or before the reference{order}"
         )
         return _Reading(_days(day, day), how, "up to")
@@ -418,7 +416,7 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         return _parts(m[1], inner, text)
     if m := re.fullmatch(rf"(?:in )?({_MONTH})", text):
         first = _latest_month(_MONTHS[m[1]], ref)
-        how = f"the latest {_MONTH_NAMES[first.month - 1]} not after the reference"
+        how = f"the latest {_MONTH_WORDS[first.month - 1]} not after the reference"
         return _Reading(_month(first), how, "as of")
     if m := re.fullmatch(rf"({_COUNT}) ({_UNIT})s? ago", text):
         count, unit = _count(m[1]), m[2]

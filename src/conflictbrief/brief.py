@@ -31,7 +31,7 @@ from ._fields import (
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from ._repr import model_repr
 from .actors import Actor, ActorKind, Place, PlaceKind
-from .dates import DateLike, DateSpan
+from .dates import DateLike, DateSpan, check_day
 from .errors import Problem, UnknownIdError, ValidationError, close_matches
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
@@ -54,9 +54,9 @@ class Records(Generic[T]):
         brief.statements.where(speaker="kim-jong-un", during="2025-04")
 
     `where` returns another `Records`, so filters chain. A `Records` knows the
-    brief that holds it, to check the ids it is given; that link and the
-    indexes behind `where` are invisible to equality and hashing, which
-    compare the records alone.
+    brief that holds it, to check the ids it is given; that link, the
+    collection's name and the indexes behind `where` are invisible to
+    equality and hashing, which compare the records alone, in order.
     """
 
     __slots__ = (
@@ -79,14 +79,21 @@ class Records(Generic[T]):
     _position_set: frozenset[int] | None
     _indexes: dict[str, Any]
 
-    def __init__(self, items: Iterable[T], name: str = "records") -> None:
+    def __init__(self, items: Iterable[T], name: str | None = None) -> None:
         given: object = items
         if type(given) is Records:
             given = given._items
         elif type(given) is not tuple:
             if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
-                raise fail(name, given, "a list or other iterable of records")
+                raise fail(
+                    name or "records", given, "a list or other iterable of records"
+                )
             given = tuple(given)
+        if name is None:
+            # A collection of one kind of record is named after it, so that
+            # where() knows its filters.
+            kinds = {type(item) for item in given}
+            name = _NAMES.get(kinds.pop(), "records") if len(kinds) == 1 else "records"
         self._init(given, name, None, None)
 
     def _init(
@@ -119,6 +126,24 @@ class Records(Generic[T]):
     def __setattr__(self, name: str, value: object) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
+    def __copy__(self) -> Records[T]:
+        return self  # immutable: a copy would be the same in every way
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Pickled and copied without its caches, which are rebuilt on use.
+        root = None if self._root is self else self._root
+        return {
+            "items": self._items,
+            "name": self._name,
+            "brief": self._brief,
+            "root": root,
+            "positions": self._positions,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._init(state["items"], state["name"], state["root"], state["positions"])
+        object.__setattr__(self, "_brief", state["brief"])
+
     def __delattr__(self, name: str) -> None:
         raise attrs.exceptions.FrozenInstanceError
 
@@ -137,14 +162,18 @@ class Records(Generic[T]):
         """Return the record with id *key*.
 
         Raises:
-            TypeError: *key* is a position or a slice.
+            TypeError: *key* is not a string (a position, a slice, a record).
             UnknownIdError: No record has that id; the error suggests the
                 closest ids that exist.
         """
-        if type(key) in (int, slice):
+        if type(key) is not str:
+            hint = (
+                f"; for positions, use list({self._name}) or first()"
+                if type(key) in (int, slice)
+                else ""
+            )
             raise TypeError(
-                f"{self._name} are looked up by id, not by position; "
-                f"for positions, use list({self._name}) or first()"
+                f"{self._name} are looked up by id (a str), got {describe(key)}{hint}"
             )
         try:
             return self._ids()[key]
@@ -221,10 +250,16 @@ class Records(Generic[T]):
             UnknownIdError: An id that is not in the brief.
             ValidationError: A kind or date that cannot be read.
         """
-        specs = _FILTERS[self._name]
-        if strict and not any(
-            specs[n].kind in ("date", "active") for n in filters if n in specs
-        ):
+        specs = _FILTERS.get(self._name)
+        if specs is None:
+            raise TypeError(
+                "where() filters the collections of a brief; this one holds "
+                f"{self._name}"
+            )
+        for name in filters:
+            if name not in specs:
+                raise _unknown_filter(self._name, name)
+        if strict and not any(specs[n].kind in ("date", "active") for n in filters):
             raise TypeError(
                 "strict=True applies to a date filter (during, active_on), "
                 "and none was given"
@@ -234,10 +269,7 @@ class Records(Generic[T]):
         root = self._root
         queries = []
         for name, value in filters.items():
-            spec = specs.get(name)
-            if spec is None:
-                raise _unknown_filter(self._name, name)
-            queries.append(spec.query(root, name, value, strict=strict))
+            queries.append(specs[name].query(root, name, value, strict=strict))
         # The most selective filter, or this view's own records if fewer,
         # gives the candidates; every other filter narrows them.
         best = min(queries, key=lambda q: q.estimate)
@@ -273,15 +305,17 @@ class Records(Generic[T]):
         """Return the actor or place called *text*, by name or alias, any case.
 
         Raises:
+            TypeError: *text* is not a string.
             UnknownIdError: Nothing here has that name; the error suggests
                 the closest names.
             ValidationError: Several records have that name.
         """
         if self._name not in ("actors", "places"):
             raise TypeError(f"named() looks up actors and places, not {self._name}")
+        if type(text) is not str:
+            raise TypeError(f"named() takes a name (a str), got {describe(text)}")
         names: dict[str, list[int]] = self._index("named", _names_index)
-        key = text.casefold() if type(text) is str else text
-        found = names.get(key, []) if type(key) is str else []
+        found = names.get(text.casefold(), [])
         if self._positions is not None:
             own = self._own_positions()
             found = [p for p in found if p in own]
@@ -611,11 +645,6 @@ def _events(value: Iterable[Event]) -> Records[Event]:
     return Records(value, "events")
 
 
-def _check_as_of(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    if type(value) is not date:
-        raise fail(a.name, value, "a datetime.date")
-
-
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 class Dispute:
     """A statement and the statements that dispute it.
@@ -660,7 +689,7 @@ class Brief:
 
     id: Id = attrs.field(validator=check_slug)
     title: str = attrs.field(validator=check_text)
-    as_of: date = attrs.field(validator=_check_as_of)
+    as_of: date = attrs.field(validator=check_day)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
     actors: Records[Actor] = attrs.field(default=(), converter=_actors)
     places: Records[Place] = attrs.field(default=(), converter=_places)
@@ -675,6 +704,9 @@ class Brief:
         problems = _Checker({n: getattr(self, n)._items for n in _KINDS}).run()
         if problems:
             raise ValidationError(problems)
+
+    def __copy__(self) -> Brief:
+        return self  # immutable: a copy would be the same in every way
 
     def timeline(
         self, during: DateLike | None = None, *, strict: bool = False
@@ -751,6 +783,8 @@ class Brief:
         Raises:
             TypeError: ``strict=True`` without *on*.
         """
+        if strict and on is None:
+            raise TypeError("strict=True applies to on, and none was given")
         filters: dict[str, object] = {}
         if sender is not None:
             filters["sender"] = sender
@@ -791,9 +825,12 @@ class Brief:
         ``as_of``.
 
         Raises:
+            TypeError: *other* is not a brief.
             ValidationError: A record with the same id differs between the
                 briefs; each problem names both.
         """
+        if not isinstance(other, Brief):
+            raise TypeError(f"merge() takes a Brief, got {describe(other)}")
         problems = []
         merged: dict[str, Any] = {}
         for name in _KINDS:
@@ -836,18 +873,13 @@ _KINDS: dict[str, type[Any]] = {
     "deployments": Deployment,
     "events": Event,
 }
+_NAMES = {cls: name for name, cls in _KINDS.items()}
+"""The name of the collection holding each kind of record."""
 _COLLECTION = {Statement: "statements", Deployment: "deployments", Event: "events"}
-_SINGULAR = {
-    "actors": "an actor",
-    "places": "a place",
-    "sources": "a source",
-    "statements": "a statement",
-    "deployments": "a deployment",
-    "events": "an event",
-}
+_SINGULAR = {name: article(cls.__name__.lower()) for name, cls in _KINDS.items()}
 
 
-def normalise_space(text: str) -> str:
+def _normalise_space(text: str) -> str:
     """Return *text* with every run of whitespace as one space, ends stripped."""
     return _WHITESPACE.sub(" ", text).strip()
 
@@ -872,8 +904,8 @@ _PLAIN_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 
 def _marks_hint(quote: str, text: str) -> str:
     """A hint for a quote that differs from *text* only in its quotation marks."""
-    plain = normalise_space(quote).translate(_PLAIN_MARKS)
-    if plain in normalise_space(text).translate(_PLAIN_MARKS):
+    plain = _normalise_space(quote).translate(_PLAIN_MARKS)
+    if plain in _normalise_space(text).translate(_PLAIN_MARKS):
         return (
             "; the words are there, with other quotation marks or apostrophes "
             "(\u2019 \u201c \u201d and ' \" differ): copy them from the source"
@@ -1056,8 +1088,8 @@ class _Checker:
             if text is None or quote in text:
                 return True
             if source not in normalised:
-                normalised[source] = normalise_space(text)
-            return normalise_space(quote) in normalised[source]
+                normalised[source] = _normalise_space(text)
+            return _normalise_space(quote) in normalised[source]
 
         for name in ("statements", "deployments", "events"):
             for i, record in self.numbered(name):

@@ -169,7 +169,8 @@ def _check_order(span: DateSpan, a: attrs.Attribute[Any], latest: date) -> None:
         )
 
 
-def _check_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
+def check_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require one day: a `datetime.date`, not a `datetime`."""
     if type(value) is not date:
         raise fail(a.name, value, "a datetime.date")
 
@@ -203,7 +204,7 @@ class DateSpan:
         latest: The last day the span includes; never before *earliest*.
     """
 
-    earliest: date = attrs.field(validator=_check_day)
+    earliest: date = attrs.field(validator=check_day)
     latest: date = attrs.field(validator=_check_order)
 
     @classmethod
@@ -357,7 +358,7 @@ class DateSpan:
         if precision is Precision.YEAR:
             return str(e.year)
         if precision is Precision.DECADE:
-            return f"the {e.year}s"
+            return f"the {e.year - e.year % 10}s"
         start, end = _start_form(e, l), _end_form(e, l)
         # Say a shared month and year once: 26-27 April 2025, March-May 2024.
         if len(start) == len(end) == 10 and e.year == l.year:
@@ -387,7 +388,7 @@ def _day_words(day: date) -> str:
 def _form_words(form: str) -> str:
     """An interval end as written by `_start_form` or `_end_form`, in words."""
     if form.endswith("X"):
-        return f"the {form[:3]}0s"
+        return f"the {int(form[:3]) * 10}s"
     parts = [int(p) for p in form.split("-")]
     if len(parts) == 1:
         return str(parts[0])

@@ -8,6 +8,7 @@ working.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -78,6 +79,9 @@ class ValidationError(ConflictBriefError, ValueError):
             text = f"{len(self.problems)} problems{where}:\n{lines}"
         super().__init__(text)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_validation_error, (self.problems, self.file))
+
     @classmethod
     def at(cls, path: str, message: str) -> ValidationError:
         """Return an error holding the single problem at *path*."""
@@ -102,6 +106,12 @@ class UnknownIdError(ConflictBriefError, KeyError):
         self.suggestions = close_matches(str(key), known)
         super().__init__(key)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _unknown_id_error,
+            (self.id, self.collection, self.suggestions, self.field),
+        )
+
     def __str__(self) -> str:
         text = f"no record in {self.collection} has {self.field} {self.id!r}"
         if self.suggestions:
@@ -122,3 +132,17 @@ def close_matches(key: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]
     import difflib  # only errors need it, and it is slow to import
 
     return tuple(difflib.get_close_matches(key, list(known), n=n, cutoff=0.6))
+
+
+def _validation_error(
+    problems: tuple[Problem, ...], file: str | None
+) -> ValidationError:
+    """Rebuild a pickled `ValidationError`."""
+    return ValidationError(problems, file=file)
+
+
+def _unknown_id_error(
+    key: object, collection: str, suggestions: tuple[str, ...], field: str
+) -> UnknownIdError:
+    """Rebuild a pickled `UnknownIdError`; its suggestions are among the known ids."""
+    return UnknownIdError(key, collection, suggestions, field=field)

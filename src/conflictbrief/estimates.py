@@ -79,6 +79,12 @@ class Estimate:
             approximate=self.approximate or other.approximate,
         )
 
+    def __radd__(self, other: int) -> Estimate:
+        # sum() starts from 0; any other left operand is not an estimate.
+        if other == 0 and type(other) is int:
+            return self
+        return NotImplemented
+
     def __str__(self) -> str:
         # "about" qualifies the figure given: the best one, else the bounds.
         about = "about " if self.approximate else ""

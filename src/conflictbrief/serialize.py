@@ -319,6 +319,10 @@ def _decode(data: str | bytes) -> Any:
 def loads(data: str | bytes) -> Brief:
     """Read a brief from JSON text.
 
+    The cyclic garbage collector is paused while the brief is built and
+    turned back on after; as `gc.disable` is, the pause is process-wide, and
+    another thread's own `gc.disable` during a load is undone when it ends.
+
     Raises:
         ValidationError: The text is not valid JSON, not this format, or
             breaks the model's rules; `ValidationError.problems` lists every
@@ -424,13 +428,14 @@ def dumps(brief: Brief) -> str:
 def dump(brief: Brief, file: PathOrFile) -> None:
     """Write *brief* to a path or an open file (text or binary) as `dumps` does."""
     text = dumps(brief)
+    data = text.encode("utf-8")  # before a file is opened, and so emptied
     if isinstance(file, (str, os.PathLike)):
-        with open(file, "w", encoding="utf-8", newline="\n") as f:  # noqa: PTH123
-            f.write(text)
+        with open(file, "wb") as f:  # noqa: PTH123
+            f.write(data)
     elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
         file, "mode", ""
     ):
-        cast("IO[bytes]", file).write(text.encode())
+        cast("IO[bytes]", file).write(data)
     else:
         cast("IO[str]", file).write(text)
 

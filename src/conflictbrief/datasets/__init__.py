@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 
 from conflictbrief.brief import Brief
 from conflictbrief.errors import DatasetNotFoundError
@@ -63,7 +64,18 @@ def load(name: str = DEFAULT) -> Brief:
     return _read(name)
 
 
-@functools.cache
+_LOCK = threading.Lock()
+
+
 def _read(name: str) -> Brief:
-    with open(os.path.join(_FOLDER, name + _SUFFIX), "rb") as f:  # noqa: PTH118, PTH123
-        return loads(f.read())
+    # One brief per name, even when threads ask for it at once.
+    with _LOCK:
+        brief = _LOADED.get(name)
+        if brief is None:
+            path = os.path.join(_FOLDER, name + _SUFFIX)  # noqa: PTH118
+            with open(path, "rb") as f:  # noqa: PTH123
+                brief = _LOADED[name] = loads(f.read())
+        return brief
+
+
+_LOADED: dict[str, Brief] = {}
