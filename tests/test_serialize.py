@@ -425,11 +425,12 @@ BAD_DOCUMENTS = [
         id="duplicate-nested-key",
     ),
     pytest.param(
-        '{"format": "conflictbrief/1", "id": "b",}',
+        # Python's own wording for a trailing comma changed in 3.13; this
+        # error reads the same in every version supported.
+        '{"format": "conflictbrief/1", "id": }',
         "$",
-        "not valid JSON: Expecting property name enclosed in double quotes "
-        "at line 1, column 41",
-        id="trailing-comma",
+        "not valid JSON: Expecting value at line 1, column 37",
+        id="missing-value",
     ),
     pytest.param(
         "",
