@@ -58,10 +58,16 @@ SEASON_START = {
 _NORTHERN_CODE = {3: 21, 6: 22, 9: 23, 12: 24}
 
 # [0-9], not \d: \d also matches other scripts' digits, which EDTF does not allow.
+_YEAR = r"[0-9]{4}|[0-9]{3}X|[0-9]{2}XX"
+_PART = r"[0-9]{2}|XX"
 _SINGLE = re.compile(
-    r"(?P<year>[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)"
-    r"(?:-(?P<month>[0-9]{2}|XX)(?:-(?P<day>[0-9]{2}|XX))?)?"
+    rf"(?P<year>{_YEAR})(?:-(?P<month>{_PART})(?:-(?P<day>{_PART}))?)?"
 )
+EDTF_PATTERN = (
+    rf"(?:{_YEAR})(?:-(?:{_PART})){{0,2}}(?:/(?:{_YEAR})(?:-(?:{_PART})){{0,2}})?"
+)
+"""The shapes of EDTF `DateSpan.parse` reads, as a plain pattern (no groups)
+for other tools such as JSON Schema; `parse` also checks the values."""
 
 
 def month_end(year: int, month: int) -> date:

@@ -34,7 +34,7 @@ from cattrs.gen import make_dict_structure_fn
 from ._fields import SLUG_PATTERN, Id, article, describe
 from .actors import ActorKind, PlaceKind
 from .brief import _KINDS, Brief, Records, _Checker, _document_order
-from .dates import DateSpan
+from .dates import EDTF_PATTERN, DateSpan
 from .errors import Problem, ValidationError
 from .records import EventKind, StatementKind
 from .sources import SourceKind
@@ -487,12 +487,11 @@ def _type_schema(t: Any, definitions: dict[str, Any]) -> dict[str, Any]:
     if t == Id:
         return {"type": "string", "pattern": f"^{SLUG_PATTERN}$"}
     if t is DateSpan:
-        single = r"(?:[0-9]{4}|[0-9]{3}X|[0-9]{2}XX)(?:-(?:[0-9]{2}|XX)){0,2}"
         return {
             "type": "string",
             "description": "an EDTF date or interval: 2025-04-28, 2025-04, "
             "2024-23 (a season), 2024, 202X, 2025-04-26/2025-04-27",
-            "pattern": f"^{single}(?:/{single})?$",
+            "pattern": f"^{EDTF_PATTERN}$",
         }
     if isinstance(t, type) and attrs.has(t):
         if t.__name__ not in definitions:
