@@ -875,7 +875,8 @@ _KINDS: dict[str, type[Any]] = {
 }
 _NAMES = {cls: name for name, cls in _KINDS.items()}
 """The name of the collection holding each kind of record."""
-_COLLECTION = {Statement: "statements", Deployment: "deployments", Event: "events"}
+_COLLECTION = {cls: _NAMES[cls] for cls in (Statement, Deployment, Event)}
+"""The collections of dated, cited records, which `Brief.evidence` takes."""
 _SINGULAR = {name: article(cls.__name__.lower()) for name, cls in _KINDS.items()}
 
 
