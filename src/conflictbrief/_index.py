@@ -8,7 +8,7 @@ whichever is stored last is as good as the other.
 
 from __future__ import annotations
 
-import bisect
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -49,19 +49,17 @@ class ValueIndex:
                     bucket.append(i)
         self.positions = positions
 
-    def lookup(self, values: Iterable[Any]) -> list[list[int]]:
-        """The position lists of *values*, one per value that occurs."""
-        return [p for v in values if (p := self.positions.get(v)) is not None]
-
 
 class DateIndex:
     """Positions of records whose day intervals meet a query interval.
 
     Record *i* covers the day ordinals ``firsts[i]`` to ``lasts[i]``,
-    inclusive; a last day of `UNBOUNDED` means no end. Starts are kept sorted,
+    inclusive; a last day of `UNBOUNDED` means no end, and a last day before
+    the first an empty window, which meets no query. Starts are kept sorted,
     so a query looks only at records starting no earlier than the query's
     start less the longest bounded interval; unbounded intervals are kept
-    apart, sorted by start.
+    apart, sorted by start. An index of some of the records (`subset`) shares
+    the day lists of the index it is taken from.
     """
 
     __slots__ = (
@@ -74,9 +72,16 @@ class DateIndex:
         "_starts",
     )
 
-    def __init__(self, firsts: list[int], lasts: list[int]) -> None:
-        positions = range(len(firsts))
-        bounded = [i for i in positions if lasts[i] < UNBOUNDED]
+    def __init__(
+        self,
+        firsts: list[int],
+        lasts: list[int],
+        positions: Sequence[int] | None = None,
+    ) -> None:
+        """Index the records at *positions*, or all of them if None."""
+        if positions is None:
+            positions = range(len(firsts))
+        bounded = [i for i in positions if firsts[i] <= lasts[i] < UNBOUNDED]
         unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
         self._order = sorted(bounded, key=firsts.__getitem__)
         self._starts = [firsts[i] for i in self._order]
@@ -84,62 +89,70 @@ class DateIndex:
         self._open_starts = [firsts[i] for i in self._open]
         self._firsts = firsts
         self._ends = lasts
-        # Empty windows (last before first) must not shrink the search.
         self._longest = max((lasts[i] - firsts[i] for i in bounded), default=0)
-        self._longest = max(self._longest, 0)
+
+    def subset(self, positions: list[int]) -> DateIndex:
+        """An index of the records at *positions* alone."""
+        return DateIndex(self._firsts, self._ends, positions)
 
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""
-        lo = bisect.bisect_left(self._starts, first - self._longest)
-        hi = bisect.bisect_right(self._starts, last)
-        return hi - lo + bisect.bisect_right(self._open_starts, last)
+        lo = bisect_left(self._starts, first - self._longest)
+        hi = bisect_right(self._starts, last)
+        return hi - lo + bisect_right(self._open_starts, last)
 
-    def overlapping(self, first: int, last: int) -> list[int]:
-        """Positions of intervals sharing at least one day with the query."""
-        ends = self._ends
-        lo = bisect.bisect_left(self._starts, first - self._longest)
-        hi = bisect.bisect_right(self._starts, last)
-        found = [i for i in self._order[lo:hi] if ends[i] >= first]
-        found += self._open[: bisect.bisect_right(self._open_starts, last)]
+    def find(self, question: str, first: int, last: int) -> list[int]:
+        """Positions of intervals that meet the query as *question* asks.
+
+        *question* is "overlapping" (sharing at least one day with it),
+        "within" (lying wholly inside it) or "covering" (containing it all).
+        """
+        ends, starts, order = self._ends, self._starts, self._order
+        if question == "within":
+            lo = bisect_left(starts, first)
+            hi = bisect_right(starts, last)
+            found = [i for i in order[lo:hi] if ends[i] <= last]
+        elif question == "covering":
+            lo = bisect_left(starts, last - self._longest)
+            hi = bisect_right(starts, first)
+            found = [i for i in order[lo:hi] if ends[i] >= last]
+            if self._open:
+                found += self._open[: bisect_right(self._open_starts, first)]
+        else:
+            # Those starting within the query overlap it; of those starting
+            # before, the ones that end in it or after.
+            lo = bisect_left(starts, first - self._longest)
+            mid = bisect_left(starts, first, lo)
+            hi = bisect_right(starts, last, mid)
+            found = order[mid:hi]
+            for i in order[lo:mid]:  # usually few: a loop is quicker here
+                if ends[i] >= first:
+                    found.append(i)
+            if self._open:
+                found += self._open[: bisect_right(self._open_starts, last)]
         found.sort()
         return found
 
-    def within(self, first: int, last: int) -> list[int]:
-        """Positions of intervals lying wholly inside the query."""
-        ends = self._ends
-        lo = bisect.bisect_left(self._starts, first)
-        hi = bisect.bisect_right(self._starts, last)
-        found = [i for i in self._order[lo:hi] if ends[i] <= last]
-        found.sort()
-        return found
-
-    def covering(self, first: int, last: int) -> list[int]:
-        """Positions of intervals that contain the whole query."""
-        ends = self._ends
-        lo = bisect.bisect_left(self._starts, last - self._longest)
-        hi = bisect.bisect_right(self._starts, first)
-        found = [i for i in self._order[lo:hi] if ends[i] >= last]
-        found += self._open[: bisect.bisect_right(self._open_starts, first)]
-        found.sort()
-        return found
-
-    # The keep_* methods answer the same questions for given positions, by
-    # position, so that another filter's candidates are narrowed without
-    # touching the records.
-
-    def keep_overlapping(
-        self, positions: list[int], first: int, last: int
+    def keep(
+        self, question: str, positions: list[int], first: int, last: int
     ) -> list[int]:
-        """Those of *positions* whose interval shares a day with the query."""
-        firsts, ends = self._firsts, self._ends
-        return [i for i in positions if firsts[i] <= last and ends[i] >= first]
+        """Those of *positions* whose interval meets the query as *question* asks.
 
-    def keep_within(self, positions: list[int], first: int, last: int) -> list[int]:
-        """Those of *positions* whose interval lies wholly inside the query."""
+        The same questions as `find`, answered for given positions, by
+        position, so that another filter's candidates are narrowed without
+        touching the records.
+        """
         firsts, ends = self._firsts, self._ends
-        return [i for i in positions if firsts[i] >= first and ends[i] <= last]
-
-    def keep_covering(self, positions: list[int], first: int, last: int) -> list[int]:
-        """Those of *positions* whose interval contains the whole query."""
-        firsts, ends = self._firsts, self._ends
-        return [i for i in positions if firsts[i] <= first and ends[i] >= last]
+        if question == "within":
+            return [
+                i
+                for i in positions
+                if first <= firsts[i] <= ends[i] <= last  # not an empty window
+            ]
+        if question == "covering":
+            return [i for i in positions if firsts[i] <= first and ends[i] >= last]
+        return [
+            i
+            for i in positions
+            if firsts[i] <= last and ends[i] >= first and firsts[i] <= ends[i]
+        ]

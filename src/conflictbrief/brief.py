@@ -72,12 +72,14 @@ class Records(Generic[T]):
 
     _items: tuple[T, ...]
     _name: str
-    _brief: Brief | None
-    _by_id: dict[str, T] | None
     _root: Records[T]
     _positions: tuple[int, ...] | None
-    _position_set: frozenset[int] | None
-    _indexes: dict[str, Any]
+    # A root collection's own: the brief and the indexes.
+    _brief: Brief | None
+    _indexes: dict[Any, Any]
+    # Set on first use.
+    _by_id: dict[str, T]
+    _position_set: frozenset[int]
 
     def __init__(self, items: Iterable[T], name: str | None = None) -> None:
         given: object = items
@@ -94,33 +96,26 @@ class Records(Generic[T]):
             # where() knows its filters.
             kinds = {type(item) for item in given}
             name = _NAMES.get(kinds.pop(), "records") if len(kinds) == 1 else "records"
-        self._init(given, name, None, None)
+        self._init_root(given, name)
 
-    def _init(
-        self,
-        items: tuple[T, ...],
-        name: str,
-        root: Records[T] | None,
-        positions: tuple[int, ...] | None,
-    ) -> None:
-        setattr_ = object.__setattr__
-        setattr_(self, "_items", items)
-        setattr_(self, "_name", name)
-        setattr_(self, "_brief", None if root is None else root._brief)
-        setattr_(self, "_by_id", None)
-        setattr_(self, "_root", self if root is None else root)
-        setattr_(self, "_positions", positions)
-        setattr_(self, "_position_set", None)
-        setattr_(self, "_indexes", {})
+    def _init_root(self, items: tuple[T, ...], name: str) -> None:
+        _set_items(self, items)
+        _set_name(self, name)
+        _set_root(self, self)
+        _set_positions(self, None)
+        _set_brief(self, None)
+        _set_indexes(self, {})
 
     def _view(self, positions: list[int]) -> Records[T]:
         """A sub-collection of this collection's root, at *positions*."""
+        # A view is made for every query: only what it needs is set.
         root = self._root
         items = root._items
         view: Records[T] = Records.__new__(Records)
-        view._init(
-            tuple([items[p] for p in positions]), root._name, root, tuple(positions)
-        )
+        _set_items(view, tuple([items[p] for p in positions]))
+        _set_name(view, root._name)
+        _set_root(view, root)
+        _set_positions(view, tuple(positions))
         return view
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -131,18 +126,20 @@ class Records(Generic[T]):
 
     def __getstate__(self) -> dict[str, Any]:
         # Pickled and copied without its caches, which are rebuilt on use.
-        root = None if self._root is self else self._root
-        return {
-            "items": self._items,
-            "name": self._name,
-            "brief": self._brief,
-            "root": root,
-            "positions": self._positions,
-        }
+        state = {"items": self._items, "name": self._name}
+        if self._root is self:
+            return {**state, "brief": self._brief}
+        return {**state, "root": self._root, "positions": self._positions}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._init(state["items"], state["name"], state["root"], state["positions"])
-        object.__setattr__(self, "_brief", state["brief"])
+        if "root" in state:
+            _set_items(self, state["items"])
+            _set_name(self, state["name"])
+            _set_root(self, state["root"])
+            _set_positions(self, state["positions"])
+        else:
+            self._init_root(state["items"], state["name"])
+            _set_brief(self, state["brief"])
 
     def __delattr__(self, name: str) -> None:
         raise attrs.exceptions.FrozenInstanceError
@@ -150,13 +147,14 @@ class Records(Generic[T]):
     def _ids(self) -> dict[str, T]:
         # Built on first use and never changed after: threads that race here
         # build equal dicts, and assigning either one is atomic.
-        by_id = self._by_id
-        if by_id is None:
-            by_id = {}
+        try:
+            return self._by_id
+        except AttributeError:  # not yet asked for
+            by_id: dict[str, T] = {}
             for item in self._items:
                 by_id.setdefault(item.id, item)
             object.__setattr__(self, "_by_id", by_id)
-        return by_id
+            return by_id
 
     def __getitem__(self, key: str) -> T:
         """Return the record with id *key*.
@@ -267,31 +265,51 @@ class Records(Generic[T]):
         if not filters:
             return self
         root = self._root
-        queries = []
+        values: list[_ValuePlan] = []
+        dates: list[_DatePlan] = []
         for name, value in filters.items():
-            queries.append(specs[name].query(root, name, value, strict=strict))
-        # The most selective filter, or this view's own records if fewer,
-        # gives the candidates; every other filter narrows them.
-        best = min(queries, key=lambda q: q.estimate)
-        if self._positions is not None and len(self._positions) < best.estimate:
-            found = list(self._positions)
-            rest = queries
+            plan = specs[name].plan(root, name, value, strict=strict)
+            if isinstance(plan, _ValuePlan):
+                values.append(plan)
+            else:
+                dates.append(plan)
+        # The candidates come from the most selective value filter, answered
+        # together with a date filter where there is one; from the first date
+        # filter where there is none; or from this view's own records, if
+        # fewer. Every other filter narrows them.
+        rest: list[_ValuePlan | _DatePlan] = [*values, *dates]
+        own = self._positions
+        if own is not None and len(own) < min(p.estimate() for p in rest):
+            found = list(own)
         else:
-            found = best.positions()
-            if self._positions is not None:
-                own = self._own_positions()
-                found = [p for p in found if p in own]
-            rest = [q for q in queries if q is not best]
-        for query in rest:
-            found = query.narrow(found)
+            if values:
+                best = min(values, key=_COUNT) if len(values) > 1 else values[0]
+                if dates:
+                    found = best.dated(dates[0])
+                    rest.remove(dates[0])
+                else:
+                    found = best.positions()
+                rest.remove(best)
+            else:
+                when = (
+                    min(dates, key=_DatePlan.estimate) if len(dates) > 1 else dates[0]
+                )
+                found = when.positions()
+                rest.remove(when)
+            if own is not None:
+                mine = self._own_positions()
+                found = [p for p in found if p in mine]
+        for plan in rest:
+            found = plan.narrow(found)
         return self._view(found)
 
     def _own_positions(self) -> frozenset[int]:
-        own = self._position_set
-        if own is None:
+        try:
+            return self._position_set
+        except AttributeError:  # not yet asked for
             own = frozenset(self._positions or ())
             object.__setattr__(self, "_position_set", own)
-        return own
+            return own
 
     def _index(self, name: str, build: Callable[[tuple[T, ...]], Any]) -> Any:
         """The root's index *name*, built by *build* on first use."""
@@ -359,6 +377,15 @@ class Records(Generic[T]):
         return self._view(sorted(found))
 
 
+# Records are immutable, so their slots are set through the slot descriptors.
+_set_items = vars(Records)["_items"].__set__
+_set_name = vars(Records)["_name"].__set__
+_set_root = vars(Records)["_root"].__set__
+_set_positions = vars(Records)["_positions"].__set__
+_set_brief = vars(Records)["_brief"].__set__
+_set_indexes = vars(Records)["_indexes"].__set__
+
+
 def _unknown_filter(collection: str, name: str) -> TypeError:
     valid = sorted(_FILTERS[collection])
     close = close_matches(name, valid, n=1)
@@ -384,28 +411,96 @@ def _display_name(items: tuple[Any, ...], position: int, folded: str) -> str:
     return next(n for n in names if n.casefold() == folded)
 
 
-# _Query and _Filter are plain classes: they are internal, and an attrs class
-# costs about a millisecond of import time.
+# The plans and _Filter are plain classes: they are internal, and an attrs
+# class costs about a millisecond of import time.
 
 
-class _Query:
-    """One filter, ready to run: a bound on its matches and two ways to find them.
+class _ValuePlan:
+    """A filter on a field's value, ready to run: the matching positions by value.
 
-    `positions` asks the filter's index; `narrow` keeps those of some other
-    filter's candidates that match.
+    *found* pairs each wanted value that occurs with its positions, from the
+    field's `ValueIndex`; *count* is how many positions that makes.
     """
 
-    __slots__ = ("estimate", "narrow", "positions")
+    __slots__ = ("count", "filter", "found", "root")
 
     def __init__(
         self,
-        estimate: int,
-        positions: Callable[[], list[int]],
-        narrow: Callable[[list[int]], list[int]],
+        spec: _Filter,
+        root: Records[Any],
+        found: list[tuple[object, list[int]]],
+        count: int,
     ) -> None:
-        self.estimate = estimate
-        self.positions = positions
-        self.narrow = narrow
+        self.filter = spec
+        self.root = root
+        self.found = found
+        self.count = count
+
+    def estimate(self) -> int:
+        return self.count
+
+    def positions(self) -> list[int]:
+        return union([positions for _, positions in self.found])
+
+    def narrow(self, positions: list[int]) -> list[int]:
+        """Those of *positions* whose field holds a wanted value."""
+        items, field = self.root._items, self.filter.field
+        wanted = {value for value, _ in self.found}
+        if self.filter.kind == "refs":
+            return [
+                p
+                for p in positions
+                if not wanted.isdisjoint(getattr(items[p], field) or (None,))
+            ]
+        return [p for p in positions if getattr(items[p], field) in wanted]
+
+    def dated(self, dates: _DatePlan) -> list[int]:
+        """The positions matching this filter and *dates* together.
+
+        Each wanted value has its own date index, over its positions alone,
+        built on first use: a query of one speaker in one year bisects that
+        speaker's statements rather than testing each of them.
+        """
+        indexes = self.root._indexes
+        found = []
+        for value, positions in self.found:
+            key = (dates.key, self.filter, value)
+            index = indexes.get(key)
+            if index is None:
+                index = indexes[key] = dates.index.subset(positions)
+            found.append(index.find(dates.question, dates.low, dates.high))
+        return found[0] if len(found) == 1 else union(found)
+
+
+class _DatePlan:
+    """A filter on dates, ready to run: a `DateIndex` and the query's days.
+
+    *question* is what `DateIndex.find` is asked: overlapping, within or
+    covering; *key* names the index.
+    """
+
+    __slots__ = ("high", "index", "key", "low", "question")
+
+    def __init__(
+        self, key: str, index: DateIndex, span: DateSpan, question: str
+    ) -> None:
+        self.key = key
+        self.index = index
+        self.low = span.earliest.toordinal()
+        self.high = span.latest.toordinal()
+        self.question = question
+
+    def estimate(self) -> int:
+        return self.index.estimate(self.low, self.high)
+
+    def positions(self) -> list[int]:
+        return self.index.find(self.question, self.low, self.high)
+
+    def narrow(self, positions: list[int]) -> list[int]:
+        return self.index.keep(self.question, positions, self.low, self.high)
+
+
+_COUNT = operator.attrgetter("count")
 
 
 class _Filter:
@@ -421,9 +516,9 @@ class _Filter:
         self.target = target
         self.enum = enum
 
-    def query(
+    def plan(
         self, root: Records[Any], name: str, value: object, *, strict: bool
-    ) -> _Query:
+    ) -> _ValuePlan | _DatePlan:
         if self.kind in ("date", "active"):
             return self._dates(root, name, value, strict=strict)
         wanted = (
@@ -431,30 +526,23 @@ class _Filter:
             if self.kind == "enum"
             else self._ids(root, name, value)
         )
+        index: ValueIndex = root._indexes.get(name) or root._index(
+            name, self._value_index
+        )
+        if len(wanted) == 1:
+            (value,) = wanted
+            positions = index.positions.get(value)
+            if positions is None:
+                return _ValuePlan(self, root, [], 0)
+            return _ValuePlan(self, root, [(value, positions)], len(positions))
+        found = [(v, p) for v in wanted if (p := index.positions.get(v)) is not None]
+        return _ValuePlan(self, root, found, sum([len(p) for _, p in found]))
+
+    def _value_index(self, items: tuple[Any, ...]) -> ValueIndex:
         field = self.field
-        items = root._items
         if self.kind == "refs":
-            index = root._index(
-                name,
-                lambda items: ValueIndex(items, lambda r: getattr(r, field) or (None,)),
-            )
-
-            def narrow(positions: list[int]) -> list[int]:
-                return [
-                    p
-                    for p in positions
-                    if not wanted.isdisjoint(getattr(items[p], field) or (None,))
-                ]
-        else:
-            index = root._index(
-                name, lambda items: ValueIndex(items, lambda r: (getattr(r, field),))
-            )
-
-            def narrow(positions: list[int]) -> list[int]:
-                return [p for p in positions if getattr(items[p], field) in wanted]
-
-        lists = index.lookup(wanted)
-        return _Query(sum(map(len, lists)), lambda: union(lists), narrow)
+            return ValueIndex(items, lambda r: getattr(r, field) or (None,))
+        return ValueIndex(items, lambda r: (getattr(r, field),))
 
     def _members(self, name: str, value: object) -> frozenset[Any]:
         values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
@@ -476,12 +564,12 @@ class _Filter:
 
     def _ids(
         self, root: Records[Any], name: str, value: object
-    ) -> frozenset[str | None]:
+    ) -> Collection[str | None]:
         known = (
             None if root._brief is None else getattr(root._brief, self.target)._ids()
         )
         if type(value) is str and (known is None or value in known):
-            return frozenset((value,))
+            return (value,)
         values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
         cls = _KINDS[self.target]
         out: set[str | None] = set()
@@ -499,43 +587,25 @@ class _Filter:
 
     def _dates(
         self, root: Records[Any], name: str, value: object, *, strict: bool
-    ) -> _Query:
+    ) -> _DatePlan:
         try:
             span = DateSpan.of(value)  # type: ignore[arg-type]
         except ValidationError as error:
             raise ValidationError(p.under(name) for p in error.problems) from None
-        lo, hi = span.earliest.toordinal(), span.latest.toordinal()
         if self.kind == "date":
-            index: DateIndex = root._index(name, _date_index)
-            if strict:
-                return _Query(
-                    index.estimate(lo, hi),
-                    lambda: index.within(lo, hi),
-                    lambda ps: index.keep_within(ps, lo, hi),
-                )
-            return _Query(
-                index.estimate(lo, hi),
-                lambda: index.overlapping(lo, hi),
-                lambda ps: index.keep_overlapping(ps, lo, hi),
-            )
+            index: DateIndex = root._indexes.get(name) or root._index(name, _date_index)
+            return _DatePlan(name, index, span, "within" if strict else "overlapping")
         as_of = date.max if root._brief is None else root._brief.as_of
         if strict:
+            key = f"{name}/strict"
             sure: DateIndex = root._index(
-                f"{name}/strict", lambda items: _active_index(items, as_of, sure=True)
+                key, lambda items: _active_index(items, as_of, sure=True)
             )
-            return _Query(
-                sure.estimate(lo, hi),
-                lambda: sure.covering(lo, hi),
-                lambda ps: sure.keep_covering(ps, lo, hi),
-            )
+            return _DatePlan(key, sure, span, "covering")
         maybe: DateIndex = root._index(
             name, lambda items: _active_index(items, as_of, sure=False)
         )
-        return _Query(
-            maybe.estimate(lo, hi),
-            lambda: maybe.overlapping(lo, hi),
-            lambda ps: maybe.keep_overlapping(ps, lo, hi),
-        )
+        return _DatePlan(name, maybe, span, "overlapping")
 
 
 def _is_many(value: object) -> bool:
@@ -700,7 +770,7 @@ class Brief:
 
     def __attrs_post_init__(self) -> None:
         for records in self._collections():
-            object.__setattr__(records, "_brief", self)
+            _set_brief(records, self)
         problems = _Checker({n: getattr(self, n)._items for n in _KINDS}).run()
         if problems:
             raise ValidationError(problems)
