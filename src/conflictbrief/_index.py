@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
+from itertools import accumulate
 from typing import Any
 
 __all__ = ["DateIndex", "ValueIndex", "union"]
@@ -55,20 +56,21 @@ class DateIndex:
 
     Record *i* covers the day ordinals ``firsts[i]`` to ``lasts[i]``,
     inclusive; a last day of `UNBOUNDED` means no end, and a last day before
-    the first an empty window, which meets no query. Starts are kept sorted,
-    so a query looks only at records starting no earlier than the query's
-    start less the longest bounded interval; unbounded intervals are kept
-    apart, sorted by start. An index of some of the records (`subset`) shares
+    the first an empty window, which meets no query. Bounded intervals are
+    kept sorted by start, with the latest end reached so far at each: a query
+    looks only at those starting in it, and at those starting before it from
+    the first whose reach gets into it. Unbounded intervals are kept apart,
+    sorted by start. An index of some of the records (`subset`) shares
     the day lists of the index it is taken from.
     """
 
     __slots__ = (
         "_ends",
         "_firsts",
-        "_longest",
         "_open",
         "_open_starts",
         "_order",
+        "_reach",
         "_starts",
     )
 
@@ -89,7 +91,7 @@ class DateIndex:
         self._open_starts = [firsts[i] for i in self._open]
         self._firsts = firsts
         self._ends = lasts
-        self._longest = max((lasts[i] - firsts[i] for i in bounded), default=0)
+        self._reach = list(accumulate([lasts[i] for i in self._order], max))
 
     def subset(self, positions: list[int]) -> DateIndex:
         """An index of the records at *positions* alone."""
@@ -97,7 +99,7 @@ class DateIndex:
 
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""
-        lo = bisect_left(self._starts, first - self._longest)
+        lo = bisect_left(self._reach, first)
         hi = bisect_right(self._starts, last)
         return hi - lo + bisect_right(self._open_starts, last)
 
@@ -113,7 +115,7 @@ class DateIndex:
             hi = bisect_right(starts, last)
             found = [i for i in order[lo:hi] if ends[i] <= last]
         elif question == "covering":
-            lo = bisect_left(starts, last - self._longest)
+            lo = bisect_left(self._reach, last)
             hi = bisect_right(starts, first)
             found = [i for i in order[lo:hi] if ends[i] >= last]
             if self._open:
@@ -121,7 +123,7 @@ class DateIndex:
         else:
             # Those starting within the query overlap it; of those starting
             # before, the ones that end in it or after.
-            lo = bisect_left(starts, first - self._longest)
+            lo = bisect_left(self._reach, first)
             mid = bisect_left(starts, first, lo)
             hi = bisect_right(starts, last, mid)
             found = order[mid:hi]
