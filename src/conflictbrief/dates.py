@@ -16,7 +16,6 @@ spans relative to a publication day, and `explain` says how.
 
 from __future__ import annotations
 
-import calendar
 import enum
 import functools
 import re
@@ -80,7 +79,11 @@ def month_end(year: int, month: int) -> date:
     Returns:
         The month's last day, leap years included.
     """
-    return date(year, month, calendar.monthrange(year, month)[1])
+    # The day before the next month's first; the calendar module would cost
+    # import time (it imports locale).
+    if month == 12:
+        return date(year, 12, 31)
+    return date.fromordinal(date(year, month + 1, 1).toordinal() - 1)
 
 
 def season_span(year: int, code: int) -> tuple[date, date]:
