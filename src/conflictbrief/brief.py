@@ -271,11 +271,11 @@ class Records(Generic[T]):
         values: list[_ValuePlan] = []
         dates: list[_DatePlan] = []
         for name, value in filters.items():
-            plan = specs[name].plan(root, name, value, strict=strict)
-            if isinstance(plan, _ValuePlan):
-                values.append(plan)
+            spec = specs[name]
+            if spec.dated:
+                dates.append(spec.dates(root, name, value, strict=strict))
             else:
-                dates.append(plan)
+                values.append(spec.values(root, name, value))
         # The candidates come from the most selective value filter, answered
         # together with a date filter where there is one; from the first date
         # filter where there is none; or from this view's own records, if
@@ -509,7 +509,7 @@ _COUNT = operator.attrgetter("count")
 class _Filter:
     """How `Records.where` reads one filter and which index answers it."""
 
-    __slots__ = ("enum", "field", "kind", "target")
+    __slots__ = ("dated", "enum", "field", "kind", "target")
 
     def __init__(
         self, field: str, kind: str, target: str = "", enum: Any = None
@@ -518,12 +518,10 @@ class _Filter:
         self.kind = kind  # "ref", "refs", "enum", "date" or "active"
         self.target = target
         self.enum = enum
+        self.dated = kind in ("date", "active")
 
-    def plan(
-        self, root: Records[Any], name: str, value: object, *, strict: bool
-    ) -> _ValuePlan | _DatePlan:
-        if self.kind in ("date", "active"):
-            return self._dates(root, name, value, strict=strict)
+    def values(self, root: Records[Any], name: str, value: object) -> _ValuePlan:
+        """Plan the value filter *name*, asking for *value* (see `Records.where`)."""
         wanted = (
             self._members(name, value)
             if self.kind == "enum"
@@ -588,9 +586,10 @@ class _Filter:
             out.add(key)
         return frozenset(out)
 
-    def _dates(
+    def dates(
         self, root: Records[Any], name: str, value: object, *, strict: bool
     ) -> _DatePlan:
+        """Plan the date filter *name*, asking for *value* (see `Records.where`)."""
         try:
             span = DateSpan.of(value)  # type: ignore[arg-type]
         except ValidationError as error:
