@@ -27,6 +27,7 @@ from ._fields import (
     check_text,
     describe,
     fail,
+    to_id,
 )
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from ._repr import model_repr
@@ -687,7 +688,7 @@ class Brief:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)
     as_of: date = attrs.field(validator=check_day)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
