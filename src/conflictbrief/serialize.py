@@ -16,6 +16,7 @@ import io
 import json
 import os
 import re
+import types
 from collections.abc import Callable
 from datetime import date
 from typing import IO, Any, Union, cast, get_args, get_origin
@@ -82,6 +83,15 @@ def _structure_date(value: object, _: object) -> date:
 
 def _is_tuple(cl: Any) -> bool:
     return get_origin(cl) in (tuple, Records)
+
+
+def _is_optional(cl: Any) -> bool:
+    args = get_args(cl)
+    return (
+        get_origin(cl) in (Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
 
 
 def _is_model(t: Any) -> bool:
@@ -163,6 +173,18 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
         return structure
 
     c.register_structure_hook_factory(_is_tuple, tuple_hook)
+
+    def optional_hook(cl: Any) -> Callable[[Any, Any], Any]:
+        # Found once, rather than by cattrs' own Optional hook on every value.
+        (item_type,) = (t for t in get_args(cl) if t is not type(None))
+        item = c.get_structure_hook(item_type)
+
+        def structure(value: object, _: object) -> object:
+            return None if value is None else item(value, item_type)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_optional, optional_hook)
 
     def class_hook(cl: type) -> Callable[[Any, Any], Any]:
         # The fast converter hands a field's JSON value straight to the
