@@ -287,6 +287,20 @@ BAD_DOCUMENTS = [
         "expected an object (an ExternalIds), got None",
         id="null-for-object",
     ),
+    # An object whose keys are all optional, where the fast reader would
+    # otherwise find none of its keys in a list or string and build it.
+    pytest.param(
+        text_of(put("actors", 2, "ids", value=[])),
+        "$.actors[2].ids",
+        "expected an object (an ExternalIds), got []",
+        id="empty-list-for-object",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "ids", value="")),
+        "$.actors[2].ids",
+        "expected an object (an ExternalIds), got '' (str)",
+        id="empty-string-for-object",
+    ),
     # Keys: unknown ones are errors, required ones must be there.
     pytest.param(
         text_of(put("author", value="me")),

@@ -210,6 +210,11 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
             _cattrs_prefer_attrib_converters=not detailed,
             **overrides,
         )
+        if not detailed:
+            # Refusing anything but an object needs no check of its own here:
+            # the generated function looks for unknown keys with o.keys(),
+            # which of the JSON values only an object has.
+            return hook
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
