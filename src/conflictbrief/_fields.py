@@ -145,7 +145,13 @@ def check_degrees(_: object, a: attrs.Attribute[Any], value: object) -> None:
 
 def as_tuple(value: object) -> Any:
     """Return an iterable as a tuple; strings, mappings and the rest unchanged."""
-    if type(value) is tuple or isinstance(value, (str, bytes, Mapping)):
+    if type(value) is tuple:
+        return value
+    # A list, as a file gives it, is told apart before the slower checks of
+    # abstract base classes.
+    if type(value) is list:
+        return tuple(value)
+    if isinstance(value, (str, bytes, Mapping)):
         return value
     if isinstance(value, Iterable):
         return tuple(value)
