@@ -239,6 +239,39 @@ BAD_DOCUMENTS = [
         "expected a list, got 'Kim Jong Un' (str)",
         id="string-for-list",
     ),
+    # Ids, lists of ids, kinds and dates are read by the fields' converters
+    # when a file loads: they too refuse a value of the wrong JSON type.
+    pytest.param(
+        text_of(put("statements", 0, "about", value="north-korea")),
+        "$.statements[0].about",
+        "expected a list, got 'north-korea' (str)",
+        id="string-for-list-of-ids",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "about", value=["north-korea", 5])),
+        "$.statements[0].about[1]",
+        "expected a string, got 5 (int)",
+        id="number-in-list-of-ids",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "speaker", value=5)),
+        "$.statements[0].speaker",
+        "expected a string, got 5 (int)",
+        id="number-for-id",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "kind", value=True)),
+        "$.statements[0].kind",
+        "expected one of 'confirm', 'claim', 'dispute', 'assess', 'report', "
+        "'praise', 'thank', 'condemn', 'demand', 'urge', 'warn', got True (bool)",
+        id="bool-for-kind",
+    ),
+    pytest.param(
+        text_of(put("statements", 0, "date", value=["2025-04"])),
+        "$.statements[0].date",
+        "expected an EDTF string such as '2025-04', got ['2025-04']",
+        id="list-for-date",
+    ),
     pytest.param(
         text_of(put("actors", 2, "aliases", value=["Kim Jong Un", 7])),
         "$.actors[2].aliases[1]",
@@ -286,6 +319,20 @@ BAD_DOCUMENTS = [
         "$.actors[2].ids",
         "expected an object (an ExternalIds), got None",
         id="null-for-object",
+    ),
+    # An object whose keys are all optional, where the fast reader would
+    # otherwise find none of its keys in a list or string and build it.
+    pytest.param(
+        text_of(put("actors", 2, "ids", value=[])),
+        "$.actors[2].ids",
+        "expected an object (an ExternalIds), got []",
+        id="empty-list-for-object",
+    ),
+    pytest.param(
+        text_of(put("actors", 2, "ids", value="")),
+        "$.actors[2].ids",
+        "expected an object (an ExternalIds), got '' (str)",
+        id="empty-string-for-object",
     ),
     # Keys: unknown ones are errors, required ones must be there.
     pytest.param(

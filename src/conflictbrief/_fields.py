@@ -11,6 +11,7 @@ Converters are named functions per type so that type checkers see the
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from typing import Annotated, Any, TypeVar, cast
 
@@ -144,7 +145,13 @@ def check_degrees(_: object, a: attrs.Attribute[Any], value: object) -> None:
 
 def as_tuple(value: object) -> Any:
     """Return an iterable as a tuple; strings, mappings and the rest unchanged."""
-    if type(value) is tuple or isinstance(value, (str, bytes, Mapping)):
+    if type(value) is tuple:
+        return value
+    # A list, as a file gives it, is told apart before the slower checks of
+    # abstract base classes.
+    if type(value) is list:
+        return tuple(value)
+    if isinstance(value, (str, bytes, Mapping)):
         return value
     if isinstance(value, Iterable):
         return tuple(value)
@@ -154,6 +161,29 @@ def as_tuple(value: object) -> Any:
 def to_strings(value: Iterable[str]) -> tuple[str, ...]:
     """Convert any iterable of strings to a tuple."""
     return as_tuple(value)  # type: ignore[no-any-return]
+
+
+# An id recurs in every reference to its record: interned, each distinct id is
+# one string object however often a brief repeats it. Anything but a str is
+# handed through for the validator to refuse.
+
+
+def to_id(value: str) -> str:
+    """Return an id as the one shared string with its value."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def to_optional_id(value: str | None) -> str | None:
+    """Like `to_id`, passing None through."""
+    return sys.intern(value) if type(value) is str else value
+
+
+def to_ids(value: Iterable[str]) -> tuple[str, ...]:
+    """Convert any iterable of ids to a tuple of shared strings."""
+    items = as_tuple(value)
+    if type(items) is not tuple:
+        return items  # type: ignore[no-any-return]
+    return tuple([sys.intern(v) if type(v) is str else v for v in items])
 
 
 def tuple_of(

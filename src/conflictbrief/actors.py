@@ -17,6 +17,8 @@ from ._fields import (
     is_text,
     member,
     member_of,
+    to_id,
+    to_optional_id,
     to_strings,
     tuple_of,
 )
@@ -90,13 +92,15 @@ class Actor:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: ActorKind = attrs.field(converter=_actor_kind, validator=member_of(ActorKind))
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )
-    part_of: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    part_of: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     ids: ExternalIds = attrs.field(
         factory=ExternalIds, validator=instance_of(ExternalIds)
     )
@@ -119,10 +123,12 @@ class Place:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
-    country: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    country: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     lat: float | None = attrs.field(
         default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}
     )

@@ -23,7 +23,9 @@ from ._fields import (
     is_slug,
     member,
     member_of,
-    to_strings,
+    to_id,
+    to_ids,
+    to_optional_id,
     tuple_of,
 )
 from ._repr import model_repr
@@ -99,19 +101,23 @@ class Statement:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
-    speaker: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
+    speaker: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     kind: StatementKind = attrs.field(
         converter=_statement_kind, validator=member_of(StatementKind)
     )
     summary: str = attrs.field(validator=check_text)
-    about: tuple[Id, ...] = attrs.field(
-        default=(), converter=to_strings, validator=_ids
+    about: tuple[Id, ...] = attrs.field(default=(), converter=to_ids, validator=_ids)
+    via: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
     )
-    via: Id | None = attrs.field(default=None, validator=check_optional_slug)
     quote: str | None = attrs.field(default=None, validator=check_optional_text)
-    responds_to: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    responds_to: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citations
     )
@@ -139,22 +145,28 @@ class Deployment:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
-    sender: Id = attrs.field(validator=check_slug)
-    host: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
+    sender: Id = attrs.field(converter=to_id, validator=check_slug)
+    host: Id = attrs.field(converter=to_id, validator=check_slug)
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     troops: Estimate | None = attrs.field(
         default=None, validator=instance_of(Estimate, optional=True)
     )
-    place: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    place: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     until: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    unit: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    unit: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     role: str | None = attrs.field(default=None, validator=check_optional_text)
-    reinforces: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    reinforces: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     estimated_by: tuple[Id, ...] = attrs.field(
-        default=(), converter=to_strings, validator=_ids
+        default=(), converter=to_ids, validator=_ids
     )
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citations
@@ -177,14 +189,16 @@ class Event:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
     kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     summary: str = attrs.field(validator=check_text)
     participants: tuple[Id, ...] = attrs.field(
-        default=(), converter=to_strings, validator=_ids
+        default=(), converter=to_ids, validator=_ids
     )
-    place: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    place: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citations
     )

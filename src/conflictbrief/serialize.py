@@ -16,7 +16,7 @@ import io
 import json
 import os
 import re
-import sys
+import types
 from collections.abc import Callable
 from datetime import date
 from typing import IO, Any, Union, cast, get_args, get_origin
@@ -29,7 +29,7 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn
+from cattrs.gen import make_dict_structure_fn, override
 
 from ._fields import SLUG_PATTERN, Id, article, describe
 from .actors import ActorKind, PlaceKind
@@ -65,14 +65,6 @@ def _strict(expected: str, *types: type) -> Callable[[Any, Any], Any]:
     return structure
 
 
-def _structure_id(value: object, _: object) -> str:
-    if type(value) is not str:
-        raise _WrongTypeError("a string", value)
-    # An id recurs in every reference to its record; interned, each distinct
-    # id is one object however often a file repeats it.
-    return sys.intern(value)
-
-
 def _structure_span(value: object, _: object) -> DateSpan:
     if type(value) is not str:
         raise _WrongTypeError("an EDTF string such as '2025-04'", value)
@@ -93,6 +85,24 @@ def _is_tuple(cl: Any) -> bool:
     return get_origin(cl) in (tuple, Records)
 
 
+def _is_optional(cl: Any) -> bool:
+    args = get_args(cl)
+    return (
+        get_origin(cl) in (Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _is_model(t: Any) -> bool:
+    return isinstance(t, type) and attrs.has(t)
+
+
+def _holds_model(t: Any) -> bool:
+    """Whether *t* is a model class or a type built from one."""
+    return _is_model(t) or any(_holds_model(arg) for arg in get_args(t))
+
+
 def _make_converter(*, detailed: bool) -> cattrs.Converter:
     """Return the strict converter; *detailed* collects every problem's path."""
     c = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
@@ -100,7 +110,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     c.register_structure_hook(int, _strict("a whole number", int))
     c.register_structure_hook(float, _strict("a number", int, float))
     c.register_structure_hook(bool, _strict("true or false", bool))
-    c.register_structure_hook_func(lambda t: t == Id, _structure_id)
+    # Ids are interned by the fields' converters.
+    c.register_structure_hook_func(lambda t: t == Id, _strict("a string", str))
     c.register_structure_hook(DateSpan, _structure_span)
     c.register_structure_hook(date, _structure_date)
     c.register_unstructure_hook(DateSpan, str)
@@ -163,12 +174,47 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
     c.register_structure_hook_factory(_is_tuple, tuple_hook)
 
+    def optional_hook(cl: Any) -> Callable[[Any, Any], Any]:
+        # Found once, rather than by cattrs' own Optional hook on every value.
+        (item_type,) = (t for t in get_args(cl) if t is not type(None))
+        item = c.get_structure_hook(item_type)
+
+        def structure(value: object, _: object) -> object:
+            return None if value is None else item(value, item_type)
+
+        return structure
+
+    c.register_structure_hook_factory(_is_optional, optional_hook)
+
     def class_hook(cl: type) -> Callable[[Any, Any], Any]:
+        # The fast converter hands a field's JSON value straight to the
+        # field's attrs converter, which reads ids, kinds, dates and lists of
+        # ids as strictly as the hooks do (what it cannot read, it hands on
+        # for the validator to refuse), and saves reading each value twice.
+        # Converters do not read objects, so fields holding records keep
+        # their hooks.
+        overrides: dict[str, Any] = {}
+        if not detailed:
+            attrs.resolve_types(cl)
+            overrides = {
+                a.name: override(struct_hook=c.get_structure_hook(a.type))
+                for a in attrs.fields(cl)
+                if a.converter is not None and _holds_model(a.type)
+            }
         # No linecache entries: the generated source is not needed for
         # tracebacks of a strict reader, and registering it costs import time.
         hook: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cl, c, _cattrs_use_linecache=False
+            cl,
+            c,
+            _cattrs_use_linecache=False,
+            _cattrs_prefer_attrib_converters=not detailed,
+            **overrides,
         )
+        if not detailed:
+            # Refusing anything but an object needs no check of its own here:
+            # the generated function looks for unknown keys with o.keys(),
+            # which of the JSON values only an object has.
+            return hook
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
@@ -201,11 +247,8 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
 
         return unstructure
 
-    def is_model(t: Any) -> bool:
-        return isinstance(t, type) and attrs.has(t)
-
-    c.register_structure_hook_factory(is_model, class_hook)
-    c.register_unstructure_hook_factory(is_model, class_unstructure_hook)
+    c.register_structure_hook_factory(_is_model, class_hook)
+    c.register_unstructure_hook_factory(_is_model, class_unstructure_hook)
     return c
 
 

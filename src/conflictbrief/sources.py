@@ -16,6 +16,8 @@ from ._fields import (
     check_text,
     member,
     member_of,
+    to_id,
+    to_optional_id,
 )
 from ._repr import model_repr
 from .dates import DateSpan, check_optional_span, to_optional_span
@@ -57,7 +59,7 @@ class Source:
 
     __repr__ = model_repr
 
-    id: Id = attrs.field(validator=check_slug)
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)
     kind: SourceKind = attrs.field(
         converter=_source_kind, validator=member_of(SourceKind)
@@ -65,7 +67,9 @@ class Source:
     published: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    publisher: Id | None = attrs.field(default=None, validator=check_optional_slug)
+    publisher: Id | None = attrs.field(
+        default=None, converter=to_optional_id, validator=check_optional_slug
+    )
     url: str | None = attrs.field(default=None, validator=check_optional_text)
     license: str | None = attrs.field(default=None, validator=check_optional_text)
     attribution: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -87,7 +91,7 @@ class Citation:
 
     __repr__ = model_repr
 
-    source: Id = attrs.field(validator=check_slug)
+    source: Id = attrs.field(converter=to_id, validator=check_slug)
     quote: str = attrs.field(validator=check_text)
 
 
