@@ -1,7 +1,5 @@
 """Who takes part, and where: actors and places."""
 
-from __future__ import annotations
-
 import enum
 
 import attrs

@@ -1,7 +1,5 @@
 """Counts as low/best/high estimates, the way reports give them."""
 
-from __future__ import annotations
-
 import itertools
 from typing import Any
 
@@ -14,7 +12,9 @@ from .errors import ValidationError
 __all__ = ["Estimate"]
 
 
-def _check_figures(est: Estimate, _: attrs.Attribute[Any], high: int | None) -> None:
+def _check_figures(
+    est: "Estimate", _: "attrs.Attribute[Any]", high: int | None
+) -> None:
     if est.best is None and est.low is None and high is None:
         raise ValidationError.at("", "expected at least one of best, low and high")
     order = [(n, v) for n, v in (("low", est.low), ("best", est.best), ("high", high))]
@@ -62,7 +62,7 @@ class Estimate:
         high = self.high if self.high is not None else self.best
         return (0 if low is None else low, high)
 
-    def __add__(self, other: Estimate) -> Estimate:
+    def __add__(self, other: "Estimate") -> "Estimate":
         if not isinstance(other, Estimate):
             return NotImplemented
         (a_lo, a_hi), (b_lo, b_hi) = self.interval, other.interval
@@ -79,7 +79,7 @@ class Estimate:
             approximate=self.approximate or other.approximate,
         )
 
-    def __radd__(self, other: int) -> Estimate:
+    def __radd__(self, other: int) -> "Estimate":
         # sum() starts from 0; any other left operand is not an estimate.
         if other == 0 and type(other) is int:
             return self

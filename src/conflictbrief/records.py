@@ -7,8 +7,6 @@ The model classes have no ``__weakref__`` slot: a large brief holds hundreds
 of thousands of records, and the slot would cost eight bytes on each.
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

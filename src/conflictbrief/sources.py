@@ -1,7 +1,5 @@
 """Where facts come from: sources and the citations that point into them."""
 
-from __future__ import annotations
-
 import enum
 from collections.abc import Iterable
 
