@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import gc
 import io
 import json
@@ -12,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +33,7 @@ from conflictbrief import (
     dumps,
     load,
     loads,
+    serialize,
 )
 from strategies import briefs
 
@@ -829,6 +832,68 @@ class TestLoads:
         """Callers may catch a bad document as a ValueError."""
         with pytest.raises(ValueError, match=r"^\$: not valid JSON"):
             loads("{")
+
+
+def _read_fast(generate_after: int, doc: dict[str, Any]) -> Brief | None:
+    """Read *doc* with a fast reader that generates code after so many records.
+
+    Returns None where the reader refuses the document.
+    """
+    reader = _fast_reader(generate_after)
+    try:
+        return reader.structure({k: v for k, v in doc.items() if k != "format"}, Brief)
+    except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
+        return None
+
+
+@functools.cache
+def _fast_reader(generate_after: int) -> cattrs.Converter:
+    return serialize._make_converter(detailed=False, generate_after=generate_after)
+
+
+LOOP, GENERATED = 10**9, 0  # records read before cattrs generates code
+
+
+def _decodable(data: object) -> bool:
+    try:
+        doc = serialize._decode(data)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return isinstance(doc, dict) and doc.get("format") == FORMAT
+
+
+class TestFastReader:
+    """The fast reader's loop over fields and cattrs' generated code agree."""
+
+    @pytest.mark.parametrize(
+        "data", [p.values[0] for p in BAD_DOCUMENTS if _decodable(p.values[0])]
+    )
+    def test_bad_documents_refused_both_ways(self, data: str | bytes) -> None:
+        """Each bad document of the table is refused by both."""
+        doc = json.loads(data)
+        assert (None, None) == (_read_fast(LOOP, doc), _read_fast(GENERATED, doc))
+
+    @settings(max_examples=150, deadline=None)
+    @given(briefs(max_records=3), st.data())
+    def test_mutated_documents(self, b: Brief, data: st.DataObject) -> None:
+        """A document with a leaf replaced reads the same both ways, or neither."""
+        doc = json.loads(dumps(b))
+        assert b == _read_fast(LOOP, doc) == _read_fast(GENERATED, doc)
+        path = data.draw(st.sampled_from(_leaves(doc)))
+        put(*path, value=data.draw(json_values))(doc)
+        assert _read_fast(LOOP, doc) == _read_fast(GENERATED, doc)
+
+    def test_many_records_switch_to_generated_code(self) -> None:
+        """Past the threshold, records read on in the same way."""
+        reader = serialize._make_converter(detailed=False, generate_after=2)
+        doc = json.loads(text_of())
+        statement = doc["statements"][0]
+        hook = reader.get_structure_hook(Statement)
+        read = [hook({**statement, "id": f"s{i}"}, Statement) for i in range(5)]
+        assert [f"s{i}" for i in range(5)] == [s.id for s in read]
+        assert {attrs.evolve(read[0], id="x")} == {
+            attrs.evolve(s, id="x") for s in read
+        }
 
 
 class TestDumps:

@@ -103,8 +103,81 @@ def _holds_model(t: Any) -> bool:
     return _is_model(t) or any(_holds_model(arg) for arg in get_args(t))
 
 
-def _make_converter(*, detailed: bool) -> cattrs.Converter:
-    """Return the strict converter; *detailed* collects every problem's path."""
+_GENERATE_AFTER = 100
+"""How many records of one class the fast reader reads before it has cattrs
+generate a function for the class (see `_fast_class_hook`)."""
+
+
+def _fast_class_hook(
+    c: cattrs.Converter, cl: type, generate_after: int
+) -> Callable[[Any, Any], Any]:
+    """Return the fast reader's hook for the model class *cl*.
+
+    A field's JSON value goes straight to the field's attrs converter, which
+    reads ids, kinds, dates and lists of ids as strictly as a hook would
+    (what it cannot read, it hands on for the validator to refuse): each
+    value is read once. Converters do not read objects, so fields that hold
+    records keep their hooks.
+
+    A function that cattrs generates for the class reads records fastest,
+    but generating and compiling it costs as much as reading a hundred
+    records: the first records of a class are read by a loop over its
+    fields, with the same hooks, and the function is generated once
+    *generate_after* of them have been read. So a small file, such as the
+    bundled dataset, compiles nothing. The two refuse the same documents;
+    what is wrong with one is found by the detailed reader.
+    """
+    attrs.resolve_types(cl)
+    plan = []
+    overrides: dict[str, Any] = {}
+    for a in attrs.fields(cl):
+        hook = None
+        if a.converter is None or _holds_model(a.type):
+            hook = c.get_structure_hook(a.type)
+            if a.converter is not None:
+                overrides[a.name] = override(struct_hook=hook)
+        plan.append((a.name, a.alias, a.type, hook))
+    keys = frozenset(a.name for a in attrs.fields(cl))
+    generated: Callable[[Any, Any], Any] | None = None
+    count = 0
+
+    def structure(value: Any, _: object) -> object:
+        nonlocal generated, count
+        if generated is not None:
+            return generated(value, cl)
+        count += 1
+        if count > generate_after:
+            # Threads that get here together each generate an equal function.
+            generated = make_dict_structure_fn(
+                cl,
+                c,
+                _cattrs_use_linecache=False,
+                _cattrs_prefer_attrib_converters=True,
+                **overrides,
+            )
+            return generated(value, cl)
+        # Only an object has keys(): anything else is refused here.
+        extra = value.keys() - keys
+        if extra:
+            raise ForbiddenExtraKeysError("", cl, extra)
+        fields = {}
+        for key, alias, t, hook in plan:
+            if key in value:
+                item = value[key]
+                fields[alias] = item if hook is None else hook(item, t)
+        return cl(**fields)  # which refuses a missing field
+
+    return structure
+
+
+def _make_converter(
+    *, detailed: bool, generate_after: int = _GENERATE_AFTER
+) -> cattrs.Converter:
+    """Return the strict converter; *detailed* collects every problem's path.
+
+    The fast converter (not *detailed*) reads the first *generate_after*
+    records of each class without generated code (see `_fast_class_hook`).
+    """
     c = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     c.register_structure_hook(str, _strict("a string", str))
     c.register_structure_hook(int, _strict("a whole number", int))
@@ -187,34 +260,13 @@ def _make_converter(*, detailed: bool) -> cattrs.Converter:
     c.register_structure_hook_factory(_is_optional, optional_hook)
 
     def class_hook(cl: type) -> Callable[[Any, Any], Any]:
-        # The fast converter hands a field's JSON value straight to the
-        # field's attrs converter, which reads ids, kinds, dates and lists of
-        # ids as strictly as the hooks do (what it cannot read, it hands on
-        # for the validator to refuse), and saves reading each value twice.
-        # Converters do not read objects, so fields holding records keep
-        # their hooks.
-        overrides: dict[str, Any] = {}
         if not detailed:
-            attrs.resolve_types(cl)
-            overrides = {
-                a.name: override(struct_hook=c.get_structure_hook(a.type))
-                for a in attrs.fields(cl)
-                if a.converter is not None and _holds_model(a.type)
-            }
+            return _fast_class_hook(c, cl, generate_after)
         # No linecache entries: the generated source is not needed for
         # tracebacks of a strict reader, and registering it costs import time.
         hook: Callable[[Any, Any], Any] = make_dict_structure_fn(
-            cl,
-            c,
-            _cattrs_use_linecache=False,
-            _cattrs_prefer_attrib_converters=not detailed,
-            **overrides,
+            cl, c, _cattrs_use_linecache=False
         )
-        if not detailed:
-            # Refusing anything but an object needs no check of its own here:
-            # the generated function looks for unknown keys with o.keys(),
-            # which of the JSON values only an object has.
-            return hook
 
         def structure(value: object, _: object) -> object:
             if type(value) is not dict:
