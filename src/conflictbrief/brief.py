@@ -74,7 +74,7 @@ class Records(Generic[T]):
     _items: tuple[T, ...]
     _name: str
     _root: Records[T]
-    _positions: tuple[int, ...] | None
+    _positions: list[int] | None  # a view's, ascending; never changed
     # A root collection's own: the brief and the indexes.
     _brief: Brief | None
     _indexes: dict[Any, Any]
@@ -108,7 +108,10 @@ class Records(Generic[T]):
         _set_indexes(self, {})
 
     def _view(self, positions: list[int]) -> Records[T]:
-        """A sub-collection of this collection's root, at *positions*."""
+        """A sub-collection of this collection's root, at *positions*.
+
+        The view keeps *positions*, which the caller must not change after.
+        """
         # A view is made for every query: only what it needs is set, and its
         # records are taken by itemgetter, which is quicker than a loop.
         root = self._root
@@ -119,7 +122,7 @@ class Records(Generic[T]):
             _set_items(view, tuple([root._items[p] for p in positions]))
         _set_name(view, root._name)
         _set_root(view, root)
-        _set_positions(view, tuple(positions))
+        _set_positions(view, positions)  # the caller's own list, handed over
         return view
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -258,25 +261,24 @@ class Records(Generic[T]):
                 "where() filters the collections of a brief; this one holds "
                 f"{self._name}"
             )
-        if not filters.keys() <= specs.keys():
-            unknown = next(name for name in filters if name not in specs)
-            raise _unknown_filter(self._name, unknown)
-        if strict and not any(specs[n].kind in ("date", "active") for n in filters):
+        root = self._root
+        values: list[_ValuePlan] = []
+        dates: list[_DatePlan] = []
+        for name, value in filters.items():
+            spec = specs.get(name)
+            if spec is None:
+                raise _unknown_filter(self._name, name)
+            if spec.dated:
+                dates.append(spec.dates(root, name, value, strict=strict))
+            else:
+                values.append(spec.values(root, name, value))
+        if strict and not dates:
             raise TypeError(
                 "strict=True applies to a date filter (during, active_on), "
                 "and none was given"
             )
         if not filters:
             return self
-        root = self._root
-        values: list[_ValuePlan] = []
-        dates: list[_DatePlan] = []
-        for name, value in filters.items():
-            spec = specs[name]
-            if spec.dated:
-                dates.append(spec.dates(root, name, value, strict=strict))
-            else:
-                values.append(spec.values(root, name, value))
         # The candidates come from the most selective value filter, answered
         # together with a date filter where there is one; from the first date
         # filter where there is none; or from this view's own records, if
