@@ -9,9 +9,9 @@ whichever is stored last is as good as the other.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Sequence
-from itertools import accumulate
-from typing import Any
+from collections.abc import Iterable, Sequence
+from operator import attrgetter, gt
+from typing import Any, NamedTuple
 
 __all__ = ["DateIndex", "ValueIndex", "union"]
 
@@ -33,22 +33,45 @@ def union(lists: Sequence[Sequence[int]]) -> list[int]:
 
 
 class ValueIndex:
-    """Positions by field value; a record with several values is under each."""
+    """Positions by the value of a field.
+
+    A field that holds *several* values (a tuple of ids) files a record under
+    each of them, and under None when it holds none.
+    """
 
     __slots__ = ("positions",)
 
     def __init__(
-        self, items: Iterable[Any], values: Callable[[Any], Iterable[Any]]
+        self, items: Iterable[Any], field: str, *, several: bool = False
     ) -> None:
         positions: dict[Any, list[int]] = {}
-        for i, item in enumerate(items):
-            for value in values(item):
+        values = map(attrgetter(field), items)
+        if several:
+            for i, held in enumerate(values):
+                for value in held or (None,):
+                    bucket = positions.get(value)
+                    if bucket is None:
+                        positions[value] = [i]
+                    elif bucket[-1] != i:  # a value held twice
+                        bucket.append(i)
+        else:
+            for i, value in enumerate(values):
                 bucket = positions.get(value)
                 if bucket is None:
                     positions[value] = [i]
-                elif bucket[-1] != i:
+                else:
                     bucket.append(i)
         self.positions = positions
+
+
+class _Sorted(NamedTuple):
+    """A `DateIndex`'s search structure: its intervals sorted by start."""
+
+    order: list[int]  # positions of the bounded intervals, by start
+    starts: list[int]  # their starts, ascending
+    reach: list[int]  # the latest end among the intervals up to each
+    open: list[int]  # positions of the unbounded intervals, by start
+    open_starts: list[int]  # their starts, ascending
 
 
 class DateIndex:
@@ -60,19 +83,14 @@ class DateIndex:
     kept sorted by start, with the latest end reached so far at each: a query
     looks only at those starting in it, and at those starting before it from
     the first whose reach gets into it. Unbounded intervals are kept apart,
-    sorted by start. An index of some of the records (`subset`) shares
-    the day lists of the index it is taken from.
+    sorted by start.
+
+    The sorting is done on the first question asked: an index of some of
+    the records (`subset`), which shares the day lists of the index it is
+    taken from, can be made and asked without sorting them all.
     """
 
-    __slots__ = (
-        "_ends",
-        "_firsts",
-        "_open",
-        "_open_starts",
-        "_order",
-        "_reach",
-        "_starts",
-    )
+    __slots__ = ("_ends", "_firsts", "_positions", "_sorted")
 
     def __init__(
         self,
@@ -81,27 +99,49 @@ class DateIndex:
         positions: Sequence[int] | None = None,
     ) -> None:
         """Index the records at *positions*, or all of them if None."""
-        if positions is None:
-            positions = range(len(firsts))
-        bounded = [i for i in positions if firsts[i] <= lasts[i] < UNBOUNDED]
-        unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
-        self._order = sorted(bounded, key=firsts.__getitem__)
-        self._starts = [firsts[i] for i in self._order]
-        self._open = sorted(unbounded, key=firsts.__getitem__)
-        self._open_starts = [firsts[i] for i in self._open]
         self._firsts = firsts
         self._ends = lasts
-        self._reach = list(accumulate([lasts[i] for i in self._order], max))
+        self._positions = positions
+        self._sorted: _Sorted | None = None
 
     def subset(self, positions: list[int]) -> DateIndex:
         """An index of the records at *positions* alone."""
         return DateIndex(self._firsts, self._ends, positions)
 
+    def _sort(self) -> _Sorted:
+        # Threads that get here together build equal structures.
+        firsts, lasts, positions = self._firsts, self._ends, self._positions
+        if positions is None:
+            positions = range(len(firsts))
+            # Dates, as most indexes hold, are all bounded and none empty.
+            if max(lasts, default=0) < UNBOUNDED and not any(map(gt, firsts, lasts)):
+                order = sorted(positions, key=firsts.__getitem__)
+                return self._keep(order, sorted(firsts), [])
+        bounded = [i for i in positions if firsts[i] <= lasts[i] < UNBOUNDED]
+        unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
+        order = sorted(bounded, key=firsts.__getitem__)
+        return self._keep(order, [firsts[i] for i in order], unbounded)
+
+    def _keep(
+        self, order: list[int], starts: list[int], unbounded: list[int]
+    ) -> _Sorted:
+        reach, latest = [], -1
+        for end in [self._ends[i] for i in order]:
+            if end > latest:  # noqa: PLR1730 (a call to max() is slower here)
+                latest = end
+            reach.append(latest)
+        firsts = self._firsts
+        opened = sorted(unbounded, key=firsts.__getitem__)
+        found = _Sorted(order, starts, reach, opened, [firsts[i] for i in opened])
+        self._sorted = found
+        return found
+
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""
-        lo = bisect_left(self._reach, first)
-        hi = bisect_right(self._starts, last)
-        return hi - lo + bisect_right(self._open_starts, last)
+        _, starts, reach, _, open_starts = self._sorted or self._sort()
+        lo = bisect_left(reach, first)
+        hi = bisect_right(starts, last)
+        return hi - lo + bisect_right(open_starts, last)
 
     def find(self, question: str, first: int, last: int) -> list[int]:
         """Positions of intervals that meet the query as *question* asks.
@@ -109,29 +149,30 @@ class DateIndex:
         *question* is "overlapping" (sharing at least one day with it),
         "within" (lying wholly inside it) or "covering" (containing it all).
         """
-        ends, starts, order = self._ends, self._starts, self._order
+        order, starts, reach, opened, open_starts = self._sorted or self._sort()
+        ends = self._ends
         if question == "within":
             lo = bisect_left(starts, first)
             hi = bisect_right(starts, last)
             found = [i for i in order[lo:hi] if ends[i] <= last]
         elif question == "covering":
-            lo = bisect_left(self._reach, last)
+            lo = bisect_left(reach, last)
             hi = bisect_right(starts, first)
             found = [i for i in order[lo:hi] if ends[i] >= last]
-            if self._open:
-                found += self._open[: bisect_right(self._open_starts, first)]
+            if opened:
+                found += opened[: bisect_right(open_starts, first)]
         else:
             # Those starting within the query overlap it; of those starting
             # before, the ones that end in it or after.
-            lo = bisect_left(self._reach, first)
+            lo = bisect_left(reach, first)
             mid = bisect_left(starts, first, lo)
             hi = bisect_right(starts, last, mid)
             found = order[mid:hi]
             for i in order[lo:mid]:  # usually few: a loop is quicker here
                 if ends[i] >= first:
                     found.append(i)
-            if self._open:
-                found += self._open[: bisect_right(self._open_starts, last)]
+            if opened:
+                found += opened[: bisect_right(open_starts, last)]
         found.sort()
         return found
 

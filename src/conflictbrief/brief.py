@@ -367,7 +367,7 @@ class Records(Generic[T]):
         if top not in self._root._ids():
             raise UnknownIdError(top, self._name, self._root._ids())
         children: ValueIndex = self._index(
-            "part_of", lambda items: ValueIndex(items, lambda a: (a.part_of,))
+            "part_of", lambda items: ValueIndex(items, "part_of")
         )
         items = self._root._items
         found: set[int] = set()
@@ -543,10 +543,7 @@ class _Filter:
         return _ValuePlan(self, root, found, sum([len(p) for _, p in found]))
 
     def _value_index(self, items: tuple[Any, ...]) -> ValueIndex:
-        field = self.field
-        if self.kind == "refs":
-            return ValueIndex(items, lambda r: getattr(r, field) or (None,))
-        return ValueIndex(items, lambda r: (getattr(r, field),))
+        return ValueIndex(items, self.field, several=self.kind == "refs")
 
     def _members(self, name: str, value: object) -> frozenset[Any]:
         values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
