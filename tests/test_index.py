@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -78,3 +79,19 @@ class TestDateIndex:
         assert expected(subset) == whole.keep(question, subset, first, last)
         # The estimate is an upper bound on the answer to every question.
         assert whole.estimate(first, last) >= len(expected(everything))
+
+    def test_unknown_question(self) -> None:
+        """A question the index cannot answer is an error, not another answer."""
+        index = DateIndex([1, 5], [3, 9])
+        with pytest.raises(ValueError, match="no such question: 'overlaping'"):
+            index.find("overlaping", 1, 2)
+        with pytest.raises(ValueError, match="no such question: 'overlaping'"):
+            index.keep("overlaping", [0, 1], 1, 2)
+
+    def test_sorted_on_first_question(self) -> None:
+        """An index, and a subset of it, sort only when first asked."""
+        index = DateIndex([5, 1, 3], [6, 2, 9])
+        part = index.subset([0, 2])
+        assert (False, False) == (index.ready(), part.ready())
+        assert [0, 2] == part.find("overlapping", 4, 5)
+        assert (False, True) == (index.ready(), part.ready())

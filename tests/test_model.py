@@ -1382,6 +1382,23 @@ class TestRecords:
             assert ["kim"] == [a.id for a in other.actors.where(part_of="north-korea")]
         view = b.actors.where(kind="state")
         assert view == pickle.loads(pickle.dumps(view))
+        again = pickle.loads(pickle.dumps(view))
+        assert view == again.where(kind="state")  # an unpickled view filters
+
+    def test_unpickle_older_state(self) -> None:
+        """A collection pickled with "root": None (as 0.1.0 wrote it) reads back."""
+        b = brief()
+        state = {
+            "items": b.actors._items,
+            "name": "actors",
+            "brief": b,
+            "root": None,
+            "positions": None,
+        }
+        actors = Records.__new__(Records)
+        actors.__setstate__(state)
+        assert b.actors == actors
+        assert ["kim"] == [a.id for a in actors.where(part_of="north-korea")]
 
     @pytest.mark.parametrize("key", [0, slice(0, 2)])
     def test_lookup_by_position(self, key: object) -> None:

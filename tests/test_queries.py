@@ -420,8 +420,26 @@ class TestWhereErrors:
         with pytest.raises(TypeError, match=r"actors have no filter 'speaker'"):
             BRIEF.actors.where(speaker="kim")
 
+    def test_usage_before_values(self) -> None:
+        """A wrong filter name or strict=True is named before any value is read."""
+        with pytest.raises(TypeError, match=r"no filter 'bogus'"):
+            BRIEF.statements.where(speaker="nobody", bogus=1)
+        with pytest.raises(TypeError, match=r"strict=True applies to a date filter"):
+            BRIEF.statements.where(speaker="nobody", strict=True)
+        with pytest.raises(TypeError, match=r"strict=True applies to a date filter"):
+            BRIEF.statements.where(kind="nonsense", strict=True)
+
 
 class TestChaining:
+    def test_small_view_sorts_no_dates(self) -> None:
+        """A date filter on a view narrows the view, sorting no whole collection."""
+        fresh = make_brief()
+        view = fresh.statements.where(speaker="kim")
+        assert ["praise"] == ids(view.where(during="2025-04"))
+        assert not fresh.statements._indexes["during"].ready()
+        fresh.statements.where(during="2025-04")  # a query led by dates sorts
+        assert fresh.statements._indexes["during"].ready()
+
     def test_chain_equals_combined(self) -> None:
         """Chained filters give what one combined call gives, in order."""
         chained = BRIEF.statements.where(about="north-korea").where(during="2025-04-28")

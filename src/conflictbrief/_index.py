@@ -104,6 +104,10 @@ class DateIndex:
         self._positions = positions
         self._sorted: _Sorted | None = None
 
+    def ready(self) -> bool:
+        """Whether the index is sorted, so that a question costs no sorting."""
+        return self._sorted is not None
+
     def subset(self, positions: list[int]) -> DateIndex:
         """An index of the records at *positions* alone."""
         return DateIndex(self._firsts, self._ends, positions)
@@ -151,17 +155,7 @@ class DateIndex:
         """
         order, starts, reach, opened, open_starts = self._sorted or self._sort()
         ends = self._ends
-        if question == "within":
-            lo = bisect_left(starts, first)
-            hi = bisect_right(starts, last)
-            found = [i for i in order[lo:hi] if ends[i] <= last]
-        elif question == "covering":
-            lo = bisect_left(reach, last)
-            hi = bisect_right(starts, first)
-            found = [i for i in order[lo:hi] if ends[i] >= last]
-            if opened:
-                found += opened[: bisect_right(open_starts, first)]
-        else:
+        if question == "overlapping":
             # Those starting within the query overlap it; of those starting
             # before, the ones that end in it or after.
             lo = bisect_left(reach, first)
@@ -173,6 +167,18 @@ class DateIndex:
                     found.append(i)
             if opened:
                 found += opened[: bisect_right(open_starts, last)]
+        elif question == "within":
+            lo = bisect_left(starts, first)
+            hi = bisect_right(starts, last)
+            found = [i for i in order[lo:hi] if ends[i] <= last]
+        elif question == "covering":
+            lo = bisect_left(reach, last)
+            hi = bisect_right(starts, first)
+            found = [i for i in order[lo:hi] if ends[i] >= last]
+            if opened:
+                found += opened[: bisect_right(open_starts, first)]
+        else:
+            raise ValueError(f"no such question: {question!r}")
         found.sort()
         return found
 
@@ -186,6 +192,12 @@ class DateIndex:
         touching the records.
         """
         firsts, ends = self._firsts, self._ends
+        if question == "overlapping":
+            return [
+                i
+                for i in positions
+                if firsts[i] <= last and ends[i] >= first and firsts[i] <= ends[i]
+            ]
         if question == "within":
             return [
                 i
@@ -194,8 +206,4 @@ class DateIndex:
             ]
         if question == "covering":
             return [i for i in positions if firsts[i] <= first and ends[i] >= last]
-        return [
-            i
-            for i in positions
-            if firsts[i] <= last and ends[i] >= first and firsts[i] <= ends[i]
-        ]
+        raise ValueError(f"no such question: {question!r}")

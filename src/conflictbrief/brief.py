@@ -139,7 +139,7 @@ class Records(Generic[T]):
         return {**state, "root": self._root, "positions": self._positions}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        if "root" in state:
+        if state.get("root") is not None:  # a view (older roots say None)
             _set_items(self, state["items"])
             _set_name(self, state["name"])
             _set_root(self, state["root"])
@@ -264,28 +264,30 @@ class Records(Generic[T]):
         root = self._root
         values: list[_ValuePlan] = []
         dates: list[_DatePlan] = []
-        for name, value in filters.items():
-            spec = specs.get(name)
-            if spec is None:
-                raise _unknown_filter(self._name, name)
-            if spec.dated:
-                dates.append(spec.dates(root, name, value, strict=strict))
-            else:
-                values.append(spec.values(root, name, value))
+        try:
+            for name, value in filters.items():
+                spec = specs.get(name)
+                if spec is None:
+                    raise _unknown_filter(self._name, name)
+                if spec.dated:
+                    dates.append(spec.dates(root, name, value, strict=strict))
+                else:
+                    values.append(spec.values(root, name, value))
+        except (TypeError, LookupError, ValueError):
+            # A misused where() is named before any value it was given.
+            _check_use(self._name, filters, strict=strict)
+            raise
         if strict and not dates:
-            raise TypeError(
-                "strict=True applies to a date filter (during, active_on), "
-                "and none was given"
-            )
+            _check_use(self._name, filters, strict=strict)
         if not filters:
             return self
-        # The candidates come from the most selective value filter, answered
-        # together with a date filter where there is one; from the first date
-        # filter where there is none; or from this view's own records, if
-        # fewer. Every other filter narrows them.
+        # The candidates come from this view's own records, if fewer than any
+        # filter would give; else from the most selective value filter,
+        # answered together with a date filter where there is one; else from
+        # the first date filter. Every other filter narrows them.
         rest: list[_ValuePlan | _DatePlan] = [*values, *dates]
         own = self._positions
-        if own is not None and len(own) < min(p.estimate() for p in rest):
+        if own is not None and self._fewest(own, values, dates):
             found = list(own)
         else:
             if values:
@@ -308,6 +310,20 @@ class Records(Generic[T]):
         for plan in rest:
             found = plan.narrow(found)
         return self._view(found)
+
+    @staticmethod
+    def _fewest(
+        own: list[int], values: list[_ValuePlan], dates: list[_DatePlan]
+    ) -> bool:
+        """Whether a view's *own* positions are fewer than any filter would give.
+
+        A date filter counts only if its index is already sorted: sorting a
+        whole collection to narrow a small view would cost more than it saves.
+        """
+        n = len(own)
+        return all(p.count > n for p in values) and all(
+            not p.index.ready() or p.estimate() > n for p in dates
+        )
 
     def _own_positions(self) -> frozenset[int]:
         try:
@@ -392,6 +408,19 @@ _set_brief = vars(Records)["_brief"].__set__
 _set_indexes = vars(Records)["_indexes"].__set__
 
 
+def _check_use(collection: str, filters: Mapping[str, object], *, strict: bool) -> None:
+    """Raise TypeError for a filter *collection* lacks, or *strict* without dates."""
+    specs = _FILTERS[collection]
+    for name in filters:
+        if name not in specs:
+            raise _unknown_filter(collection, name)
+    if strict and not any(specs[name].dated for name in filters):
+        raise TypeError(
+            "strict=True applies to a date filter (during, active_on), "
+            "and none was given"
+        )
+
+
 def _unknown_filter(collection: str, name: str) -> TypeError:
     valid = sorted(_FILTERS[collection])
     close = close_matches(name, valid, n=1)
@@ -441,9 +470,6 @@ class _ValuePlan:
         self.root = root
         self.found = found
         self.count = count
-
-    def estimate(self) -> int:
-        return self.count
 
     def positions(self) -> list[int]:
         return union([positions for _, positions in self.found])
