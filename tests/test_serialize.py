@@ -834,12 +834,13 @@ class TestLoads:
             loads("{")
 
 
-def _read_fast(generate_after: int, doc: dict[str, Any]) -> Brief | None:
-    """Read *doc* with a fast reader that generates code after so many records.
+def _read_with(generate_after: int, doc: dict[str, Any]) -> Brief | None:
+    """Read *doc* with a fast reader that generates code after so many records
+    (or with the detailed reader).
 
     Returns None where the reader refuses the document.
     """
-    reader = _fast_reader(generate_after)
+    reader = _reader(generate_after)
     try:
         return reader.structure({k: v for k, v in doc.items() if k != "format"}, Brief)
     except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
@@ -847,11 +848,26 @@ def _read_fast(generate_after: int, doc: dict[str, Any]) -> Brief | None:
 
 
 @functools.cache
-def _fast_reader(generate_after: int) -> cattrs.Converter:
+def _reader(generate_after: int) -> cattrs.Converter:
+    if generate_after == DETAILED:
+        return serialize._make_converter(detailed=True)
     return serialize._make_converter(detailed=False, generate_after=generate_after)
 
 
 LOOP, GENERATED = 10**9, 0  # records read before cattrs generates code
+DETAILED = -1  # not a fast reader: the one that finds every problem
+
+
+def _nodes(node: object, path: tuple[Key, ...] = ()) -> list[tuple[Key, ...]]:
+    """Return the path of every value in *node*, lists and objects included."""
+    if isinstance(node, dict):
+        items: Any = node.items()
+    elif isinstance(node, list):
+        items = enumerate(node)
+    else:
+        return [path]
+    inner = [p for k, v in items for p in _nodes(v, (*path, k))]
+    return [path, *inner] if path else inner
 
 
 def _decodable(data: object) -> bool:
@@ -871,17 +887,19 @@ class TestFastReader:
     def test_bad_documents_refused_both_ways(self, data: str | bytes) -> None:
         """Each bad document of the table is refused by both."""
         doc = json.loads(data)
-        assert (None, None) == (_read_fast(LOOP, doc), _read_fast(GENERATED, doc))
+        assert (None, None) == (_read_with(LOOP, doc), _read_with(GENERATED, doc))
 
     @settings(max_examples=150, deadline=None)
     @given(briefs(max_records=3), st.data())
     def test_mutated_documents(self, b: Brief, data: st.DataObject) -> None:
-        """A document with a leaf replaced reads the same both ways, or neither."""
+        """A document with any value replaced reads alike both ways and as the
+        detailed reader reads it, or is refused by all three."""
         doc = json.loads(dumps(b))
-        assert b == _read_fast(LOOP, doc) == _read_fast(GENERATED, doc)
-        path = data.draw(st.sampled_from(_leaves(doc)))
+        assert b == _read_with(LOOP, doc) == _read_with(GENERATED, doc)
+        path = data.draw(st.sampled_from(_nodes(doc)))
         put(*path, value=data.draw(json_values))(doc)
-        assert _read_fast(LOOP, doc) == _read_fast(GENERATED, doc)
+        detailed = _read_with(DETAILED, doc)
+        assert _read_with(LOOP, doc) == _read_with(GENERATED, doc) == detailed
 
     def test_many_records_switch_to_generated_code(self) -> None:
         """Past the threshold, records read on in the same way."""
