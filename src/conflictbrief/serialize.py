@@ -122,9 +122,10 @@ def _fast_class_hook(
     A function that cattrs generates for the class reads records fastest,
     but generating and compiling it costs as much as reading a hundred
     records: the first records of a class are read by a loop over its
-    fields, with the same hooks, and the function is generated once
-    *generate_after* of them have been read. So a small file, such as the
-    bundled dataset, compiles nothing. The two refuse the same documents;
+    fields, with the same hooks, and the function is generated once the
+    process has read *generate_after* of them (the count lives in the
+    converter, which is made once). So a small file, such as the bundled
+    dataset, compiles nothing. The two read and refuse the same documents;
     what is wrong with one is found by the detailed reader.
     """
     attrs.resolve_types(cl)
