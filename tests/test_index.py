@@ -30,6 +30,7 @@ def intervals(draw: st.DrawFn) -> tuple[int, int]:
         st.one_of(
             st.integers(start, start + 5),
             st.integers(start, start + 60),
+            st.integers(start + 300, start + 7000),  # past a year, or sixteen
             st.integers(0, start - 1) if start > 1 else st.just(0),
             st.just(UNBOUNDED),
         )
@@ -44,7 +45,7 @@ class TestDateIndex:
         st.data(),
         st.sampled_from(QUESTIONS),
         st.integers(1, 70),
-        st.integers(0, 30),
+        st.one_of(st.integers(0, 30), st.integers(0, 3000)),
     )
     def test_find_and_keep(
         self,

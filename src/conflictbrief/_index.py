@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from operator import attrgetter, gt
+from operator import attrgetter, sub
 from typing import Any, NamedTuple
 
 __all__ = ["DateIndex", "ValueIndex", "union"]
@@ -64,12 +64,18 @@ class ValueIndex:
         self.positions = positions
 
 
+_LENGTHS = (366, 4 * 366, 16 * 366)
+"""The longest interval, in days, that each level of a `DateIndex` keeps;
+longer ones go to the next level's index."""
+
+
 class _Sorted(NamedTuple):
-    """A `DateIndex`'s search structure: its intervals sorted by start."""
+    """A `DateIndex`'s search structure."""
 
     order: list[int]  # positions of the bounded intervals, by start
     starts: list[int]  # their starts, ascending
     reach: list[int]  # the latest end among the intervals up to each
+    longer: DateIndex | None  # the intervals too long for this level
     open: list[int]  # positions of the unbounded intervals, by start
     open_starts: list[int]  # their starts, ascending
 
@@ -82,26 +88,35 @@ class DateIndex:
     the first an empty window, which meets no query. Bounded intervals are
     kept sorted by start, with the latest end reached so far at each: a query
     looks only at those starting in it, and at those starting before it from
-    the first whose reach gets into it. Unbounded intervals are kept apart,
-    sorted by start.
+    the first whose reach gets into it. So that a span of several years does
+    not widen the search for all the intervals after it, intervals longer
+    than a year are kept in an index of their own, which keeps those longer
+    than four years in another, and so on. Unbounded intervals are kept
+    apart, sorted by start.
 
     The sorting is done on the first question asked: an index of some of
     the records (`subset`), which shares the day lists of the index it is
     taken from, can be made and asked without sorting them all.
     """
 
-    __slots__ = ("_ends", "_firsts", "_positions", "_sorted")
+    __slots__ = ("_ends", "_firsts", "_level", "_positions", "_sorted")
 
     def __init__(
         self,
         firsts: list[int],
         lasts: list[int],
         positions: Sequence[int] | None = None,
+        level: int = 0,
     ) -> None:
-        """Index the records at *positions*, or all of them if None."""
+        """Index the records at *positions*, or all of them if None.
+
+        An index of *level* keeps intervals up to ``_LENGTHS[level]`` days
+        long itself, and hands longer ones to an index of the next level.
+        """
         self._firsts = firsts
         self._ends = lasts
         self._positions = positions
+        self._level = level
         self._sorted: _Sorted | None = None
 
     def ready(self) -> bool:
@@ -115,19 +130,27 @@ class DateIndex:
     def _sort(self) -> _Sorted:
         # Threads that get here together build equal structures.
         firsts, lasts, positions = self._firsts, self._ends, self._positions
+        longest = _LENGTHS[self._level] if self._level < len(_LENGTHS) else UNBOUNDED
         if positions is None:
             positions = range(len(firsts))
-            # Dates, as most indexes hold, are all bounded and none empty.
-            if max(lasts, default=0) < UNBOUNDED and not any(map(gt, firsts, lasts)):
+            # Most indexes hold dates: all bounded, none empty, none long.
+            lengths = list(map(sub, lasts, firsts))
+            if lengths and min(lengths) >= 0 and max(lengths) < longest:
                 order = sorted(positions, key=firsts.__getitem__)
-                return self._keep(order, sorted(firsts), [])
+                return self._keep(order, sorted(firsts), [], [])
         bounded = [i for i in positions if firsts[i] <= lasts[i] < UNBOUNDED]
         unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
-        order = sorted(bounded, key=firsts.__getitem__)
-        return self._keep(order, [firsts[i] for i in order], unbounded)
+        short = [i for i in bounded if lasts[i] - firsts[i] < longest]
+        long = [i for i in bounded if lasts[i] - firsts[i] >= longest]
+        order = sorted(short, key=firsts.__getitem__)
+        return self._keep(order, [firsts[i] for i in order], long, unbounded)
 
     def _keep(
-        self, order: list[int], starts: list[int], unbounded: list[int]
+        self,
+        order: list[int],
+        starts: list[int],
+        long: list[int],
+        unbounded: list[int],
     ) -> _Sorted:
         reach, latest = [], -1
         for end in [self._ends[i] for i in order]:
@@ -135,17 +158,22 @@ class DateIndex:
                 latest = end
             reach.append(latest)
         firsts = self._firsts
+        longer = None
+        if long:
+            longer = DateIndex(firsts, self._ends, long, self._level + 1)
         opened = sorted(unbounded, key=firsts.__getitem__)
-        found = _Sorted(order, starts, reach, opened, [firsts[i] for i in opened])
+        found = _Sorted(
+            order, starts, reach, longer, opened, [firsts[i] for i in opened]
+        )
         self._sorted = found
         return found
 
     def estimate(self, first: int, last: int) -> int:
         """An upper bound on the number of matches, found in logarithmic time."""
-        _, starts, reach, _, open_starts = self._sorted or self._sort()
-        lo = bisect_left(reach, first)
-        hi = bisect_right(starts, last)
-        return hi - lo + bisect_right(open_starts, last)
+        _, starts, reach, longer, _, open_starts = self._sorted or self._sort()
+        count = bisect_right(starts, last) - bisect_left(reach, first)
+        count += bisect_right(open_starts, last)
+        return count if longer is None else count + longer.estimate(first, last)
 
     def find(self, question: str, first: int, last: int) -> list[int]:
         """Positions of intervals that meet the query as *question* asks.
@@ -153,7 +181,7 @@ class DateIndex:
         *question* is "overlapping" (sharing at least one day with it),
         "within" (lying wholly inside it) or "covering" (containing it all).
         """
-        order, starts, reach, opened, open_starts = self._sorted or self._sort()
+        order, starts, reach, longer, opened, open_starts = self._sorted or self._sort()
         ends = self._ends
         if question == "overlapping":
             # Those starting within the query overlap it; of those starting
@@ -179,6 +207,8 @@ class DateIndex:
                 found += opened[: bisect_right(open_starts, first)]
         else:
             raise ValueError(f"no such question: {question!r}")
+        if longer is not None:
+            found += longer.find(question, first, last)
         found.sort()
         return found
 
