@@ -3,7 +3,7 @@ from __future__ import annotations
 import copy
 import pickle
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from typing import Any, ClassVar
 
@@ -1537,6 +1537,23 @@ class TestErrorsPickle:
             str(again),
             again.suggestions,
         )
+
+
+class TestUnknownIdSuggestions:
+    def test_found_when_asked(self) -> None:
+        """A failed lookup caught as a KeyError costs no search for close ids."""
+        asked: list[str] = []
+
+        class Known:
+            def __iter__(self) -> Iterator[str]:
+                asked.append("iterated")
+                return iter(["kim-jong-un", "putin"])
+
+        error = UnknownIdError("kim-jong", "actors", Known())
+        assert [] == asked
+        assert ("kim-jong-un",) == error.suggestions
+        assert "did you mean 'kim-jong-un'?" in str(error)
+        assert ["iterated"] == asked  # once, however often asked
 
 
 class TestProblem:

@@ -7,6 +7,7 @@ working.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import Any
 
@@ -103,8 +104,15 @@ class UnknownIdError(ConflictBriefError, KeyError):
         self.id = key
         self.collection = collection
         self.field = field
-        self.suggestions = close_matches(str(key), known)
+        # The suggestions are worked out when first asked for: code that
+        # catches the KeyError and goes on pays nothing for them.
+        self._known = known
         super().__init__(key)
+
+    @functools.cached_property
+    def suggestions(self) -> tuple[str, ...]:
+        """The closest ids that do exist, best first (at most three)."""
+        return close_matches(str(self.id), self._known)
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
