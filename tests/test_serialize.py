@@ -685,6 +685,31 @@ class TestLoads:
             ),
         ) == problems_of(data)
 
+    def test_integrity_problems_checked_once(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file whose records all read, but which fails the brief's checks,
+        is not read and checked again to find its problems."""
+        from conflictbrief import brief as brief_module
+
+        runs: list[int] = []
+        run = brief_module._Checker.run
+
+        def counted(checker: Any) -> list[Problem]:
+            runs.append(1)
+            return run(checker)
+
+        monkeypatch.setattr(brief_module._Checker, "run", counted)
+        data = text_of(
+            put("statements", 0, "citations", 0, "quote", value="troops were seen"),
+            put("deployments", 0, "place", value="kursks"),
+        )
+        assert [
+            "$.statements[0].citations[0].quote",
+            "$.deployments[0].place",
+        ] == [p.path for p in problems_of(data)]
+        assert [1] == runs
+
     def test_unread_records_not_blamed_twice(self) -> None:
         """References into a collection with an unreadable record are not checked."""
         data = text_of(put("actors", 2, "kind", value="leader"))

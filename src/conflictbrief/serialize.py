@@ -450,17 +450,19 @@ def _loads(data: str | bytes) -> Brief:
         )
     try:
         return _converter(detailed=False).structure(doc, Brief)
+    except ValidationError as error:
+        if all(p.path.startswith("$") for p in error.problems):
+            # Only the brief's own checks give whole paths: every record was
+            # read, and the checks found every problem there is.
+            raise ValidationError(error.problems) from None
     except Exception:  # noqa: BLE001, S110
-        # The fast path stops at the first problem; run again to find them all.
         pass
+    # The fast path stops at the first problem; run again to find them all.
     try:
         return _converter(detailed=True).structure(doc, Brief)
     except Exception as e:  # noqa: BLE001
         problems = _problems(e, "$") + _integrity(doc)
-    # A problem may be found both ways: a brief whose records all read fails
-    # its own checks, which the second pass repeats.
-    unique = dict.fromkeys(problems)
-    raise ValidationError(sorted(unique, key=_document_order)) from None
+    raise ValidationError(sorted(problems, key=_document_order)) from None
 
 
 def _integrity(doc: dict[str, Any]) -> list[Problem]:
