@@ -224,9 +224,14 @@ def member(enum_cls: type[E], value: object) -> E:
     return cast("E", value)
 
 
+def choices(enum_cls: type[enum.Enum]) -> str:
+    """Return the values of *enum_cls*, quoted, for a message: 'a', 'b', 'c'."""
+    return ", ".join(repr(m.value) for m in enum_cls)
+
+
 def member_of(enum_cls: type[enum.Enum]) -> Validator:
     """Require a member of *enum_cls*, naming the values it has on failure."""
-    values = ", ".join(repr(m.value) for m in enum_cls)
+    values = choices(enum_cls)
 
     def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not enum_cls:

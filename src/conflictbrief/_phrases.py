@@ -26,6 +26,7 @@ from .dates import (
     _year,
     month_end,
     season_span,
+    span_at,
 )
 from .errors import DateResolutionError, ValidationError
 
@@ -465,10 +466,7 @@ def resolve_phrase(
         raise ValidationError.at(
             "hemisphere", f"expected 'north' or 'south', got {describe(hemisphere)}"
         )
-    try:
-        ref = DateSpan.of(reference)
-    except ValidationError as error:
-        raise ValidationError(p.under("reference") for p in error.problems) from None
+    ref = span_at("reference", reference)
     if re.search("[0-9]", phrase) and re.search(r"[~?%]|\.\.", phrase):
         # Checked before punctuation is stripped, so that none is dropped.
         why = "the EDTF qualifiers ~ ? % and open ends .. are not supported"

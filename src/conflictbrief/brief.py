@@ -25,14 +25,16 @@ from ._fields import (
     check_optional_text,
     check_slug,
     check_text,
+    choices,
     describe,
     fail,
+    member,
     to_id,
 )
 from ._index import UNBOUNDED, DateIndex, ValueIndex, union
 from ._repr import model_repr
 from .actors import Actor, ActorKind, Place, PlaceKind
-from .dates import DateLike, DateSpan, check_day
+from .dates import DateLike, DateSpan, check_day, span_at
 from .errors import Problem, UnknownIdError, ValidationError, close_matches
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
@@ -573,19 +575,11 @@ class _Filter:
 
     def _members(self, name: str, value: object) -> frozenset[Any]:
         values = list(value) if _is_many(value) else [value]  # type: ignore[call-overload]
-        members = self.enum._value2member_map_
         out = set()
         for v in values:
-            found = (
-                v
-                if type(v) is self.enum
-                else members.get(v)
-                if type(v) is str
-                else None
-            )
-            if found is None:
-                choices = ", ".join(repr(k) for k in members)
-                raise fail(name, v, f"one of {choices}")
+            found = member(self.enum, v)
+            if type(found) is not self.enum:
+                raise fail(name, v, f"one of {choices(self.enum)}")
             out.add(found)
         return frozenset(out)
 
@@ -616,10 +610,7 @@ class _Filter:
         self, root: Records[Any], name: str, value: object, *, strict: bool
     ) -> _DatePlan:
         """Plan the date filter *name*, asking for *value* (see `Records.where`)."""
-        try:
-            span = DateSpan.of(value)  # type: ignore[arg-type]
-        except ValidationError as error:
-            raise ValidationError(p.under(name) for p in error.problems) from None
+        span = span_at(name, value)
         if self.kind == "date":
             index: DateIndex = root._indexes.get(name) or root._index(name, _date_index)
             return _DatePlan(name, index, span, "within" if strict else "overlapping")

@@ -450,14 +450,18 @@ def to_optional_span(value: DateLike | None) -> DateSpan | None:
     return None if value is None else to_span(value)
 
 
+def span_at(name: str, value: object) -> DateSpan:
+    """Return `DateSpan.of` *value*, its problems placed under the field *name*."""
+    try:
+        return DateSpan.of(value)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise ValidationError(p.under(name) for p in error.problems) from None
+
+
 def check_span(_: object, a: attrs.Attribute[Any], value: object) -> None:
     """Require a `DateSpan`, naming the field and what went wrong."""
-    if type(value) is DateSpan:
-        return
-    try:
-        DateSpan.of(value)  # type: ignore[arg-type]
-    except ValidationError as error:
-        raise ValidationError(p.under(a.name) for p in error.problems) from None
+    if type(value) is not DateSpan:
+        span_at(a.name, value)
 
 
 def check_optional_span(inst: object, a: attrs.Attribute[Any], value: object) -> None:

@@ -31,7 +31,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_structure_fn, override
 
-from ._fields import SLUG_PATTERN, Id, article, describe
+from ._fields import SLUG_PATTERN, Id, article, choices, describe
 from .actors import ActorKind, PlaceKind
 from .brief import _KINDS, Brief, Records, _Checker, _document_order
 from .dates import EDTF_PATTERN, DateSpan
@@ -201,7 +201,7 @@ def _make_converter(
 
     def enum_hook(cl: type[enum.Enum]) -> Callable[[Any, Any], Any]:
         members = cl._value2member_map_
-        expected = "one of " + ", ".join(repr(v) for v in members)
+        expected = "one of " + choices(cl)
 
         def structure(value: object, _: object) -> object:
             found = members.get(value) if type(value) is str else None
