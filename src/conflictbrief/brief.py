@@ -825,12 +825,9 @@ class Brief:
         for rank, records in enumerate(collections):
             if during is not None:
                 records = records.where(during=during, strict=strict)  # noqa: PLW2901
-            keyed += [
-                (r.date.earliest, r.date.latest, rank, i, r)
-                for i, r in enumerate(records)
-            ]
-        keyed.sort(key=lambda k: k[:4])
-        return tuple(k[4] for k in keyed)
+            keyed += [(r.date.sort_key, rank, i, r) for i, r in enumerate(records)]
+        keyed.sort(key=lambda k: k[:3])
+        return tuple(k[3] for k in keyed)
 
     def disputes(self) -> tuple[Dispute, ...]:
         """Return each disputed statement with the statements disputing it.
