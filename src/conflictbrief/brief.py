@@ -184,7 +184,7 @@ class Records(Generic[T]):
             )
         try:
             return self._ids()[key]
-        except (KeyError, TypeError):
+        except KeyError:
             raise UnknownIdError(key, self._name, self._ids()) from None
 
     @overload
@@ -280,7 +280,7 @@ class Records(Generic[T]):
             _check_use(self._name, filters, strict=strict)
             raise
         if strict and not dates:
-            _check_use(self._name, filters, strict=strict)
+            _check_use(self._name, filters, strict=strict)  # raises: no dates
         if not filters:
             return self
         # The candidates come from this view's own records, if fewer than any
@@ -384,8 +384,9 @@ class Records(Generic[T]):
         top = actor.id if isinstance(actor, Actor) else actor
         if top not in self._root._ids():
             raise UnknownIdError(top, self._name, self._root._ids())
+        # The index where(part_of=...) uses, under the same name.
         children: ValueIndex = self._index(
-            "part_of", lambda items: ValueIndex(items, "part_of")
+            "part_of", _FILTERS["actors"]["part_of"]._value_index
         )
         items = self._root._items
         found: set[int] = set()
