@@ -761,9 +761,14 @@ def queries(draw: st.DrawFn) -> tuple[Brief, str, dict[str, Any], bool]:
         if draw(st.booleans()):
             filters[key] = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2))
     date_keys = ["during", "active_on"] if name == "deployments" else ["during"]
+    # Spans drawn anywhere in ten thousand years seldom meet a record: the
+    # records' own dates are drawn as often, so that filters narrow.
+    own = [r.date for r in getattr(brief, name)]
+    own += [r.until for r in getattr(brief, name) if getattr(r, "until", None)]
+    when = st.sampled_from(own) | spans() if own else spans()
     for key in date_keys:
         if draw(st.booleans()):
-            filters[key] = draw(spans())
+            filters[key] = draw(when)
     strict = any(k in filters for k in date_keys) and draw(st.booleans())
     return brief, name, filters, strict
 
