@@ -1539,6 +1539,15 @@ class TestErrorsPickle:
         )
 
 
+class TestNoWeakrefSlot:
+    @pytest.mark.parametrize(
+        "cls", [Actor, Place, Source, Citation, Statement, Deployment, Event]
+    )
+    def test_records_cannot_be_weakly_referenced(self, cls: type) -> None:
+        """Model classes carry no __weakref__ slot: eight bytes less a record."""
+        assert "__weakref__" not in dir(cls)
+
+
 class TestUnknownIdSuggestions:
     def test_found_when_asked(self) -> None:
         """A failed lookup caught as a KeyError costs no search for close ids."""

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
-from importlib.metadata import version
+from importlib.metadata import requires, version
 
 import pytest
 
@@ -19,6 +20,12 @@ class TestPackage:
         assert order == names
         assert [] == [n for n in names if not hasattr(conflictbrief, n)]
 
+    def test_runtime_dependencies(self) -> None:
+        """The installed package needs attrs, cattrs and python-dateutil only."""
+        needed = [r for r in requires("conflictbrief") or [] if "extra ==" not in r]
+        names = {re.split(r"[ <>=!~;\[]", r, maxsplit=1)[0].lower() for r in needed}
+        assert {"attrs", "cattrs", "python-dateutil"} == names
+
     def test_version(self) -> None:
         """__version__ is the installed distribution's version."""
         assert version("conflictbrief") == conflictbrief.__version__
@@ -29,11 +36,14 @@ class TestPackage:
             _ = conflictbrief.nothing
 
     def test_import_is_lean(self) -> None:
-        """Importing the package imports no dataset, no metadata, no optional extra."""
+        """Importing the package imports no dataset, no metadata, no optional
+        extra, and none of the modules only some calls need."""
         code = (
             "import sys, conflictbrief; "
-            "heavy = ['conflictbrief.datasets', 'importlib.metadata', 'pandas', "
-            "'networkx', 'pyarrow', 'dateutil.parser']; "
+            "heavy = ['conflictbrief.datasets', 'importlib.metadata', "
+            "'importlib.resources', 'pandas', 'pydantic', 'msgspec', "
+            "'dateutil.parser', 'difflib', 'calendar', 'locale', "
+            "'conflictbrief._phrases']; "
             "print([m for m in heavy if m in sys.modules])"
         )
         out = subprocess.run(  # noqa: S603 (the interpreter running the tests)

@@ -29,6 +29,7 @@ from conflictbrief import (
     Source,
     Statement,
     ValidationError,
+    datasets,
     dump,
     dumps,
     load,
@@ -852,6 +853,28 @@ class TestLoads:
         put(*path, value=data.draw(json_values | _like(_at(doc, path))))(doc)
         with contextlib.suppress(ValidationError):
             loads(json.dumps(doc))
+
+    def test_shares_ids_and_dates(self) -> None:
+        """A loaded brief keeps one string per id and one span per date text,
+        however often the file repeats them (what its memory figure rests on)."""
+        first, again = loads(text_of()), loads(text_of())
+        statement, other = first.statements.first(), again.statements.first()
+        assert statement is not None
+        assert other is not None
+        assert statement.speaker is again.actors["kim"].id
+        assert statement.date is other.date
+
+    def test_bundled_dataset_reads_without_generated_code(self) -> None:
+        """The dataset has fewer records of any class than the fast reader reads
+        before cattrs generates code, so loading it compiles nothing."""
+        b = datasets.load()
+        records = [*b.statements, *b.deployments, *b.events]
+        counts = [
+            *(len(getattr(b, name)) for name in ("actors", "places", "sources")),
+            len(records),
+            sum(len(r.citations) for r in records),
+        ]
+        assert max(counts) < serialize._GENERATE_AFTER == 100
 
     def test_error_is_a_value_error(self) -> None:
         """Callers may catch a bad document as a ValueError."""
