@@ -276,25 +276,24 @@ def _make_converter(
         return structure
 
     def class_unstructure_hook(cl: type) -> Callable[[Any], dict[str, Any]]:
-        # Keys follow the class's field order; a field equal to its default,
-        # and an empty collection, are left out.
+        # Keys follow the class's field order; a field equal to its default
+        # (as the field holds it: () is an empty Records) is left out.
         attrs.resolve_types(cl)
         plan = []
         for a in attrs.fields(cl):
             default = a.default
             if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
                 default = default.factory()
+            if default is not attrs.NOTHING and a.converter is not None:
+                default = a.converter(default)
             plan.append((a.name, c.get_unstructure_hook(a.type), default))
 
         def unstructure(obj: Any) -> dict[str, Any]:
             out = {}
             for name, hook, default in plan:
                 value = getattr(obj, name)
-                if value is default or value == default:
-                    continue
-                if type(value) is Records and not value:
-                    continue
-                out[name] = hook(value)
+                if value is not default and value != default:
+                    out[name] = hook(value)
             return out
 
         return unstructure
