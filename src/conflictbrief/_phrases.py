@@ -171,11 +171,22 @@ def _latest_day(month: int, day: int, ref: date) -> date:
     return date(year, month, day)
 
 
-def _season(name: str, which: str, ref: date, hemisphere: Hemisphere) -> _Reading:
+def _season_code(name: str, hemisphere: Hemisphere) -> int:
+    """The EDTF code (21-24) of the days the season *name* covers."""
     index = _SEASONS[name]
     if hemisphere == "south":
         index = (index + 2) % 4
-    code = 21 + index
+    return 21 + index
+
+
+def _season_words(name: str, label: str, hemisphere: Hemisphere) -> str:
+    """How a season was read: "meteorological autumn 2024 in the south..."."""
+    place = " in the southern hemisphere" if hemisphere == "south" else ""
+    return f"meteorological {_SEASON_NAMES[_SEASONS[name]]} {label}{place}"
+
+
+def _season(name: str, which: str, ref: date, hemisphere: Hemisphere) -> _Reading:
+    code = _season_code(name, hemisphere)
     starts_in_december = SEASON_START[code] == 12
     if which == "this":
         # The season holding the reference, else that season of its year.
@@ -188,18 +199,14 @@ def _season(name: str, which: str, ref: date, hemisphere: Hemisphere) -> _Readin
         relation = "before"
     first, last = season_span(year, code)
     label = _year(year) + (f"-{_year(year + 1)[2:]}" if starts_in_december else "")
-    place = " in the southern hemisphere" if hemisphere == "south" else ""
-    canonical = _SEASON_NAMES[_SEASONS[name]]
-    how = f"meteorological {canonical} {label}{place}"
-    return _Reading(_days(first, last), how, relation)
+    return _Reading(
+        _days(first, last), _season_words(name, label, hemisphere), relation
+    )
 
 
 def _named_season(name: str, year: int, hemisphere: Hemisphere) -> _Reading:
     """The season *name* of *year*: "fall 2024" is September to November 2024."""
-    index = _SEASONS[name]
-    if hemisphere == "south":
-        index = (index + 2) % 4
-    code = 21 + index
+    code = _season_code(name, hemisphere)
     if SEASON_START[code] == 12:
         # Winter 2024 may be the one that begins or the one that ends in 2024.
         raise _Refusal(
@@ -208,8 +215,7 @@ def _named_season(name: str, year: int, hemisphere: Hemisphere) -> _Reading:
             f"February {year + 1}, or name the months"
         )
     first, last = season_span(year, code)
-    place = " in the southern hemisphere" if hemisphere == "south" else ""
-    how = f"meteorological {_SEASON_NAMES[_SEASONS[name]]} {_year(year)}{place}"
+    how = _season_words(name, _year(year), hemisphere)
     return _Reading(_days(first, last), how, "as of")
 
 
