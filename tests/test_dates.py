@@ -8,15 +8,16 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conflictbrief import ValidationError
+from conflictbrief._calendar import month_end, season_span
+from conflictbrief._span import (
+    check_optional_span,
+    check_span,
+    to_optional_span,
+    to_span,
+)
 from conflictbrief.dates import (
     DateSpan,
     Precision,
-    check_optional_span,
-    check_span,
-    month_end,
-    season_span,
-    to_optional_span,
-    to_span,
 )
 from strategies import days, spans
 

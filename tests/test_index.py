@@ -77,7 +77,7 @@ class TestDateIndex:
 
         assert expected(everything) == whole.find(question, first, last)
         assert expected(subset) == part.find(question, first, last)
-        assert expected(subset) == whole.keep(question, subset, first, last)
+        assert expected(subset) == whole.among(question, subset, first, last)
         # The estimate is an upper bound on the answer to every question.
         assert whole.estimate(first, last) >= len(expected(everything))
 
@@ -87,7 +87,7 @@ class TestDateIndex:
         with pytest.raises(ValueError, match="no such question: 'overlaping'"):
             index.find("overlaping", 1, 2)
         with pytest.raises(ValueError, match="no such question: 'overlaping'"):
-            index.keep("overlaping", [0, 1], 1, 2)
+            index.among("overlaping", [0, 1], 1, 2)
 
     def test_sorted_on_first_question(self) -> None:
         """An index, and a subset of it, sort only when first asked."""

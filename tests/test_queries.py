@@ -436,9 +436,9 @@ class TestChaining:
         fresh = make_brief()
         view = fresh.statements.where(speaker="kim")
         assert ["praise"] == ids(view.where(during="2025-04"))
-        assert not fresh.statements._indexes["during"].ready()
+        assert not fresh.statements._root.indexes["during"].ready()
         fresh.statements.where(during="2025-04")  # a query led by dates sorts
-        assert fresh.statements._indexes["during"].ready()
+        assert fresh.statements._root.indexes["during"].ready()
 
     def test_chain_equals_combined(self) -> None:
         """Chained filters give what one combined call gives, in order."""

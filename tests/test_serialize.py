@@ -29,12 +29,13 @@ from conflictbrief import (
     Source,
     Statement,
     ValidationError,
+    _converter,
+    _json,
     datasets,
     dump,
     dumps,
     load,
     loads,
-    serialize,
 )
 from strategies import briefs
 
@@ -691,16 +692,16 @@ class TestLoads:
     ) -> None:
         """A file whose records all read, but which fails the brief's checks,
         is not read and checked again to find its problems."""
-        from conflictbrief import brief as brief_module
+        from conflictbrief import _integrity
 
         runs: list[int] = []
-        run = brief_module._Checker.run
+        run = _integrity.Checker.run
 
         def counted(checker: Any) -> list[Problem]:
             runs.append(1)
             return run(checker)
 
-        monkeypatch.setattr(brief_module._Checker, "run", counted)
+        monkeypatch.setattr(_integrity.Checker, "run", counted)
         data = text_of(
             put("statements", 0, "citations", 0, "quote", value="troops were seen"),
             put("deployments", 0, "place", value="kursks"),
@@ -874,7 +875,7 @@ class TestLoads:
             len(records),
             sum(len(r.citations) for r in records),
         ]
-        assert max(counts) < serialize._GENERATE_AFTER == 100
+        assert max(counts) < _converter.GENERATE_AFTER == 100
 
     def test_error_is_a_value_error(self) -> None:
         """Callers may catch a bad document as a ValueError."""
@@ -898,8 +899,8 @@ def _read_with(generate_after: int, doc: dict[str, Any]) -> Brief | None:
 @functools.cache
 def _reader(generate_after: int) -> cattrs.Converter:
     if generate_after == DETAILED:
-        return serialize._make_converter(detailed=True)
-    return serialize._make_converter(detailed=False, generate_after=generate_after)
+        return _converter.make_converter(detailed=True)
+    return _converter.make_converter(detailed=False, generate_after=generate_after)
 
 
 LOOP, GENERATED = 10**9, 0  # records read before cattrs generates code
@@ -939,7 +940,7 @@ def _like(value: object) -> st.SearchStrategy[Any]:
 
 def _decodable(data: object) -> bool:
     try:
-        doc = serialize._decode(data)  # type: ignore[arg-type]
+        doc = _json.decode(data)  # type: ignore[arg-type]
     except ValidationError:
         return False
     return isinstance(doc, dict) and doc.get("format") == FORMAT
@@ -970,7 +971,7 @@ class TestFastReader:
 
     def test_many_records_switch_to_generated_code(self) -> None:
         """Past the threshold, records read on in the same way."""
-        reader = serialize._make_converter(detailed=False, generate_after=2)
+        reader = _converter.make_converter(detailed=False, generate_after=2)
         doc = json.loads(text_of())
         statement = doc["statements"][0]
         hook = reader.get_structure_hook(Statement)

@@ -33,7 +33,8 @@ from .errors import (
 )
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
-from .serialize import FORMAT, dump, dumps, json_schema, load, loads
+from .schema import json_schema
+from .serialize import FORMAT, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:

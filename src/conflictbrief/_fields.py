@@ -1,240 +1,66 @@
-"""Strict checks and lenient converters shared by the model classes.
+"""Reference fields: which collection an id field points to, declared on the field.
 
-Converters turn the convenient shapes DESIGN promises into canonical values
-(an enum's string value into the member, any iterable into a tuple) and hand
-anything else through untouched; the validators then refuse it with a
-`ValidationError` naming the field, the bad value and what was expected.
-Converters are named functions per type so that type checkers see the
-``__init__`` parameters they accept.
+A model field that holds the id of another record says so once, in its
+metadata, with `refers_to`::
+
+    speaker: Id | None = attrs.field(..., metadata=refers_to("actors"))
+
+The integrity checks, the query filters, the JSON Schema and merging all read
+that declaration through `references`; nothing else lists which field refers
+to which collection.
 """
 
 from __future__ import annotations
 
-import enum
-import sys
-from collections.abc import Callable, Iterable, Mapping
-from typing import Annotated, Any, TypeVar, cast
+from typing import Any, Literal
 
 import attrs
 
-from .errors import ValidationError
+CollectionName = Literal[
+    "actors", "places", "sources", "statements", "deployments", "events"
+]
+"""The name of one of a brief's collections of records."""
 
-E = TypeVar("E", bound=enum.Enum)
-
-SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
-"""What an id looks like: lowercase letters and digits, joined by hyphens."""
-
-
-class IdMark:
-    """Marks the string fields that hold ids, for the file format's reader."""
+_TARGET = "refers_to"
+_SEVERAL = "several"
 
 
-Id = Annotated[str, IdMark]
-"""A string holding an id. To type checkers it is a `str`; the file format
-reads each as a shared string, since ids repeat in every reference to them."""
-Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+class Reference:
+    """A field that holds ids of records in the collection *target*.
 
-
-def describe(value: object) -> str:
-    """Return *value* as messages show it: its repr and, if unclear, its type."""
-    shown = repr(value)
-    if len(shown) > 60:
-        shown = shown[:57] + "..."
-    if isinstance(value, (str, int, float)) and not isinstance(value, enum.Enum):
-        return f"{shown} ({type(value).__name__})"
-    return shown
-
-
-def article(noun: str) -> str:
-    """Return *noun* after its indefinite article: "an Event", "a Citation"."""
-    return ("an " if noun[0].lower() in "aeiou" else "a ") + noun
-
-
-def fail(field: str, value: object, expected: str) -> ValidationError:
-    """Return the error for *value* in *field*, which should have been *expected*."""
-    return ValidationError.at(field, f"expected {expected}, got {describe(value)}")
-
-
-def is_text(value: object) -> bool:
-    r"""Whether *value* is a string with something besides whitespace.
-
-    A string holding a lone surrogate (which a JSON escape such as ``\ud800``
-    can make) is not text: it could not be written back as UTF-8.
+    *several* is True for a tuple of ids, False for one id (or None).
     """
-    return (
-        type(value) is str
-        and not value.isspace()
-        and value != ""
-        and (value.isascii() or _encodes(value))
+
+    __slots__ = ("field", "several", "target")
+
+    def __init__(self, field: str, target: CollectionName, *, several: bool) -> None:
+        self.field = field
+        self.target: CollectionName = target
+        self.several = several
+
+    def __repr__(self) -> str:
+        return f"Reference({self.field!r}, {self.target!r}, several={self.several})"
+
+
+def refers_to(target: CollectionName, *, several: bool = False) -> dict[str, Any]:
+    """Return the field metadata declaring that a field holds ids of *target*.
+
+    Args:
+        target: The collection the ids belong to.
+        several: Whether the field holds a tuple of ids rather than one.
+    """
+    return {_TARGET: target, _SEVERAL: several}
+
+
+def references(cls: type) -> tuple[Reference, ...]:
+    """Return the reference fields of the model class *cls*, in field order."""
+    return tuple(
+        Reference(a.name, a.metadata[_TARGET], several=a.metadata[_SEVERAL])
+        for a in attrs.fields(cls)
+        if _TARGET in a.metadata
     )
 
 
-def _encodes(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-_SLUG_CHARACTERS = "abcdefghijklmnopqrstuvwxyz0123456789-"
-
-
-def is_slug(value: object) -> bool:
-    """Whether *value* is an id: lowercase letters and digits joined by '-'."""
-    # The same test as SLUG_PATTERN, without a regular expression: every id of
-    # a file is checked, and this is several times faster.
-    return (
-        type(value) is str
-        and value != ""
-        and not value.strip(_SLUG_CHARACTERS)
-        and value[0] != "-"
-        and value[-1] != "-"
-        and "--" not in value
-    )
-
-
-def check_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a non-empty string."""
-    if not is_text(value):
-        raise fail(a.name, value, "a non-empty string")
-
-
-def check_optional_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a non-empty string or None."""
-    if value is not None and not is_text(value):
-        raise fail(a.name, value, "a non-empty string or None")
-
-
-def check_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require an id."""
-    if not is_slug(value):
-        raise fail(a.name, value, "an id: lowercase letters and digits joined by '-'")
-
-
-def check_optional_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require an id or None."""
-    if value is not None and not is_slug(value):
-        raise fail(a.name, value, "an id (lowercase letters, digits, '-') or None")
-
-
-def check_count(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a whole number of 0 or more, or None; bools are refused."""
-    if value is not None and (type(value) is not int or value < 0):
-        raise fail(a.name, value, "a whole number of 0 or more")
-
-
-def check_flag(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require True or False; 0, 1 and strings are refused."""
-    if type(value) is not bool:
-        raise fail(a.name, value, "True or False")
-
-
-def check_degrees(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a number within the field's ``minimum`` and ``maximum``, or None.
-
-    The bounds live in the field's metadata, where the JSON Schema of the file
-    format reads them too.
-    """
-    if value is None:
-        return
-    low, high = a.metadata["minimum"], a.metadata["maximum"]
-    if type(value) not in (int, float) or not low <= value <= high:
-        raise fail(a.name, value, f"a number from {low} to {high}")
-
-
-def as_tuple(value: object) -> Any:
-    """Return an iterable as a tuple; strings, mappings and the rest unchanged."""
-    if type(value) is tuple:
-        return value
-    # A list, as a file gives it, is told apart before the slower checks of
-    # abstract base classes.
-    if type(value) is list:
-        return tuple(value)
-    if isinstance(value, (str, bytes, Mapping)):
-        return value
-    if isinstance(value, Iterable):
-        return tuple(value)
-    return value
-
-
-def to_strings(value: Iterable[str]) -> tuple[str, ...]:
-    """Convert any iterable of strings to a tuple."""
-    return as_tuple(value)  # type: ignore[no-any-return]
-
-
-# An id recurs in every reference to its record: interned, each distinct id is
-# one string object however often a brief repeats it. Anything but a str is
-# handed through for the validator to refuse.
-
-
-def to_id(value: str) -> str:
-    """Return an id as the one shared string with its value."""
-    return sys.intern(value) if type(value) is str else value
-
-
-def to_optional_id(value: str | None) -> str | None:
-    """Like `to_id`, passing None through."""
-    return sys.intern(value) if type(value) is str else value
-
-
-def to_ids(value: Iterable[str]) -> tuple[str, ...]:
-    """Convert any iterable of ids to a tuple of shared strings."""
-    items = as_tuple(value)
-    if type(items) is not tuple:
-        return items  # type: ignore[no-any-return]
-    return tuple([sys.intern(v) if type(v) is str else v for v in items])
-
-
-def tuple_of(
-    check: Callable[[object], bool], noun: str, *, required: bool = False
-) -> Validator:
-    """Require a tuple of *noun* items that pass *check*; non-empty if *required*."""
-    expected = article(noun)
-
-    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not tuple:
-            raise fail(a.name, value, f"a list of {noun}s")
-        if required and not value:
-            raise ValidationError.at(a.name, f"expected at least one {noun}")
-        for i, item in enumerate(value):
-            if not check(item):
-                raise ValidationError.at(
-                    f"{a.name}[{i}]", f"expected {expected}, got {describe(item)}"
-                )
-
-    return validate
-
-
-def instance_of(cls: type, *, optional: bool = False) -> Validator:
-    """Require an instance of *cls* (or None if *optional*)."""
-    expected = article(cls.__name__) + (" or None" if optional else "")
-
-    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
-        if not isinstance(value, cls) and not (optional and value is None):
-            raise fail(a.name, value, expected)
-
-    return validate
-
-
-def member(enum_cls: type[E], value: object) -> E:
-    """Return the member of *enum_cls* that *value* is or names, else *value*."""
-    if type(value) is str:
-        value = enum_cls._value2member_map_.get(value, value)
-    return cast("E", value)
-
-
-def choices(enum_cls: type[enum.Enum]) -> str:
-    """Return the values of *enum_cls*, quoted, for a message: 'a', 'b', 'c'."""
-    return ", ".join(repr(m.value) for m in enum_cls)
-
-
-def member_of(enum_cls: type[enum.Enum]) -> Validator:
-    """Require a member of *enum_cls*, naming the values it has on failure."""
-    values = choices(enum_cls)
-
-    def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
-        if type(value) is not enum_cls:
-            raise fail(a.name, value, f"one of {values}")
-
-    return validate
+def is_reference(a: attrs.Attribute[Any]) -> bool:
+    """Whether the field *a* declares the collection its ids belong to."""
+    return _TARGET in a.metadata

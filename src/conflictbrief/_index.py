@@ -11,9 +11,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from operator import attrgetter, sub
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
-__all__ = ["DateIndex", "ValueIndex", "union"]
+__all__ = ["UNBOUNDED", "DateIndex", "Question", "ValueIndex", "union"]
+
+Question = Literal["overlapping", "within", "covering"]
+"""What a `DateIndex` is asked of each interval: that it shares a day with the
+query, lies wholly inside it, or contains it all."""
 
 UNBOUNDED = 10**7
 """An ordinal past every `date`: the end of an interval that has none."""
@@ -137,15 +141,15 @@ class DateIndex:
             lengths = list(map(sub, lasts, firsts))
             if lengths and min(lengths) >= 0 and max(lengths) < longest:
                 order = sorted(positions, key=firsts.__getitem__)
-                return self._keep(order, sorted(firsts), [], [])
+                return self._store(order, sorted(firsts), [], [])
         bounded = [i for i in positions if firsts[i] <= lasts[i] < UNBOUNDED]
         unbounded = [i for i in positions if lasts[i] >= UNBOUNDED]
         short = [i for i in bounded if lasts[i] - firsts[i] < longest]
         long = [i for i in bounded if lasts[i] - firsts[i] >= longest]
         order = sorted(short, key=firsts.__getitem__)
-        return self._keep(order, [firsts[i] for i in order], long, unbounded)
+        return self._store(order, [firsts[i] for i in order], long, unbounded)
 
-    def _keep(
+    def _store(
         self,
         order: list[int],
         starts: list[int],
@@ -175,7 +179,7 @@ class DateIndex:
         count += bisect_right(open_starts, last)
         return count if longer is None else count + longer.estimate(first, last)
 
-    def find(self, question: str, first: int, last: int) -> list[int]:
+    def find(self, question: Question, first: int, last: int) -> list[int]:
         """Positions of intervals that meet the query as *question* asks.
 
         *question* is "overlapping" (sharing at least one day with it),
@@ -212,8 +216,8 @@ class DateIndex:
         found.sort()
         return found
 
-    def keep(
-        self, question: str, positions: list[int], first: int, last: int
+    def among(
+        self, question: Question, positions: list[int], first: int, last: int
     ) -> list[int]:
         """Those of *positions* whose interval meets the query as *question* asks.
 

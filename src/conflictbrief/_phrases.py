@@ -14,27 +14,24 @@ import attrs
 import dateutil.parser
 from dateutil.relativedelta import relativedelta
 
-from ._fields import describe
-from .dates import (
-    _MONTH_WORDS,
-    _SEASON_WORDS,
+from ._calendar import (
+    MONTH_WORDS,
     SEASON_START,
-    DateLike,
-    DateSpan,
+    SEASON_WORDS,
     Hemisphere,
-    Precision,
-    _year,
     month_end,
     season_span,
-    span_at,
+    year_text,
 )
+from ._messages import shown
+from ._span import DateLike, DateSpan, Precision, span_at
 from .errors import DateResolutionError, ValidationError
 
 _DAY_NAMES = (
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"
 )  # fmt: skip
-_MONTHS = {name.lower(): i for i, name in enumerate(_MONTH_WORDS, 1)} | {
-    name.lower()[:3]: i for i, name in enumerate(_MONTH_WORDS, 1)
+_MONTHS = {name.lower(): i for i, name in enumerate(MONTH_WORDS, 1)} | {
+    name.lower()[:3]: i for i, name in enumerate(MONTH_WORDS, 1)
 }
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): i for i, name in enumerate(_DAY_NAMES)} | {
@@ -48,7 +45,7 @@ _NUMBERS = {
 }  # fmt: skip
 # Index of each season name in the northern year: spring 0 to winter 3.
 _SEASONS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
-_SEASON_NAMES = tuple(_SEASON_WORDS.values())  # spring, summer, autumn, winter
+_SEASON_NAMES = tuple(SEASON_WORDS.values())  # spring, summer, autumn, winter
 
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _WEEKDAY = "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
@@ -125,7 +122,7 @@ def _month(day: date) -> DateSpan:
 
 
 def _month_name(day: date) -> str:
-    return f"{_MONTH_WORDS[day.month - 1]} {_year(day.year)}"
+    return f"{MONTH_WORDS[day.month - 1]} {year_text(day.year)}"
 
 
 def _week(day: date) -> DateSpan:
@@ -198,7 +195,9 @@ def _season(name: str, which: str, ref: date, hemisphere: Hemisphere) -> _Readin
             year -= 1
         relation = "before"
     first, last = season_span(year, code)
-    label = _year(year) + (f"-{_year(year + 1)[2:]}" if starts_in_december else "")
+    label = year_text(year) + (
+        f"-{year_text(year + 1)[2:]}" if starts_in_december else ""
+    )
     return _Reading(
         _days(first, last), _season_words(name, label, hemisphere), relation
     )
@@ -211,11 +210,11 @@ def _named_season(name: str, year: int, hemisphere: Hemisphere) -> _Reading:
         # Winter 2024 may be the one that begins or the one that ends in 2024.
         raise _Refusal(
             f"{name} {year} spans two years and may end or begin in {year}; "
-            f"write the EDTF {_year(year)}-{code} for December {year} to "
+            f"write the EDTF {year_text(year)}-{code} for December {year} to "
             f"February {year + 1}, or name the months"
         )
     first, last = season_span(year, code)
-    how = _season_words(name, _year(year), hemisphere)
+    how = _season_words(name, year_text(year), hemisphere)
     return _Reading(_days(first, last), how, "as of")
 
 
@@ -231,7 +230,7 @@ def _parts(part: str, inner: _Reading, text: str) -> _Reading:
         first, end = e.replace(day=first_day), e.replace(day=last_day)
     elif span.precision is Precision.YEAR:
         first_month = 1 + 4 * index
-        what = f"{_MONTH_WORDS[first_month - 1]} to {_MONTH_WORDS[first_month + 2]} of"
+        what = f"{MONTH_WORDS[first_month - 1]} to {MONTH_WORDS[first_month + 2]} of"
         first = e.replace(month=first_month)
         end = month_end(e.year, first_month + 3)
     else:
@@ -302,7 +301,7 @@ def _written(text: str, ref: date, *, dayfirst: bool) -> _Reading | None:
     if given == (False, True, True):
         day = _latest_day(day.month, day.day, ref)
         how = (
-            f"the latest {_MONTH_WORDS[day.month - 1]} {day.day}"
+            f"the latest {MONTH_WORDS[day.month - 1]} {day.day}"
             f" on or before the reference{order}"
         )
         return _Reading(_days(day, day), how, "up to")
@@ -407,10 +406,10 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         year = ref.year + {"this": 0, "last": -1, "next": 1}[m[1]]
         relation = "before" if m[1] == "last" else "as of"
         return _Reading(
-            _calendar_year(year), f"the calendar year {_year(year)}", relation
+            _calendar_year(year), f"the calendar year {year_text(year)}", relation
         )
     if text == "earlier this year":
-        how = f"{_year(ref.year)} up to and including the reference day"
+        how = f"{year_text(ref.year)} up to and including the reference day"
         return _Reading(_days(date(ref.year, 1, 1), ref), how, "up to")
     if m := re.fullmatch(r"(this|last) (spring|summer|fall|autumn|winter)", text):
         return _season(m[2], m[1], ref, hemisphere)
@@ -423,7 +422,7 @@ def _read(text: str, ref: date, *, dayfirst: bool, hemisphere: Hemisphere) -> _R
         return _parts(m[1], inner, text)
     if m := re.fullmatch(rf"(?:in )?({_MONTH})", text):
         first = _latest_month(_MONTHS[m[1]], ref)
-        how = f"the latest {_MONTH_WORDS[first.month - 1]} not after the reference"
+        how = f"the latest {MONTH_WORDS[first.month - 1]} not after the reference"
         return _Reading(_month(first), how, "as of")
     if m := re.fullmatch(rf"({_COUNT}) ({_UNIT})s? ago", text):
         count, unit = _count(m[1]), m[2]
@@ -465,12 +464,10 @@ def resolve_phrase(
 ) -> tuple[DateSpan, str]:
     """Resolve *phrase*, returning the span and the sentence that explains it."""
     if type(phrase) is not str:
-        raise DateResolutionError(
-            f"expected a phrase as a string, got {describe(phrase)}"
-        )
+        raise DateResolutionError(f"expected a phrase as a string, got {shown(phrase)}")
     if hemisphere not in ("north", "south"):
         raise ValidationError.at(
-            "hemisphere", f"expected 'north' or 'south', got {describe(hemisphere)}"
+            "hemisphere", f"expected 'north' or 'south', got {shown(hemisphere)}"
         )
     ref = span_at("reference", reference)
     if re.search("[0-9]", phrase) and re.search(r"[~?%]|\.\.", phrase):

@@ -4,7 +4,9 @@ import enum
 
 import attrs
 
-from ._fields import (
+from ._fields import refers_to
+from ._repr import model_repr
+from ._validators import (
     Id,
     check_degrees,
     check_optional_slug,
@@ -20,7 +22,6 @@ from ._fields import (
     to_strings,
     tuple_of,
 )
-from ._repr import model_repr
 
 __all__ = ["Actor", "ActorKind", "ExternalIds", "Place", "PlaceKind"]
 
@@ -97,7 +98,10 @@ class Actor:
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )
     part_of: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     ids: ExternalIds = attrs.field(
         factory=ExternalIds, validator=instance_of(ExternalIds)
@@ -125,7 +129,10 @@ class Place:
     name: str = attrs.field(validator=check_text)
     kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
     country: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     lat: float | None = attrs.field(
         default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}

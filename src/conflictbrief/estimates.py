@@ -5,8 +5,8 @@ from typing import Any
 
 import attrs
 
-from ._fields import check_count, check_flag
 from ._repr import model_repr
+from ._validators import check_count, check_flag
 from .errors import ValidationError
 
 __all__ = ["Estimate"]

@@ -11,7 +11,16 @@ import enum
 
 import attrs
 
-from ._fields import (
+from ._fields import refers_to
+from ._repr import model_repr
+from ._span import (
+    DateSpan,
+    check_optional_span,
+    check_span,
+    to_optional_span,
+    to_span,
+)
+from ._validators import (
     Id,
     check_optional_slug,
     check_optional_text,
@@ -26,8 +35,6 @@ from ._fields import (
     to_optional_id,
     tuple_of,
 )
-from ._repr import model_repr
-from .dates import DateSpan, check_optional_span, check_span, to_optional_span, to_span
 from .estimates import Estimate
 from .sources import Citation, to_citations
 
@@ -75,8 +82,8 @@ def _event_kind(value: EventKind | str) -> EventKind:
     return member(EventKind, value)
 
 
-_ids = tuple_of(is_slug, "id")
-_citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
+_id_tuple = tuple_of(is_slug, "id")
+_citation_tuple = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
@@ -101,23 +108,37 @@ class Statement:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     speaker: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     kind: StatementKind = attrs.field(
         converter=_statement_kind, validator=member_of(StatementKind)
     )
     summary: str = attrs.field(validator=check_text)
-    about: tuple[Id, ...] = attrs.field(default=(), converter=to_ids, validator=_ids)
+    about: tuple[Id, ...] = attrs.field(
+        default=(),
+        converter=to_ids,
+        validator=_id_tuple,
+        metadata=refers_to("actors", several=True),
+    )
     via: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     quote: str | None = attrs.field(default=None, validator=check_optional_text)
     responds_to: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("statements"),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citations
+        converter=to_citations, validator=_citation_tuple
     )
 
 
@@ -144,30 +165,46 @@ class Deployment:
     __repr__ = model_repr
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
-    sender: Id = attrs.field(converter=to_id, validator=check_slug)
-    host: Id = attrs.field(converter=to_id, validator=check_slug)
+    sender: Id = attrs.field(
+        converter=to_id, validator=check_slug, metadata=refers_to("actors")
+    )
+    host: Id = attrs.field(
+        converter=to_id, validator=check_slug, metadata=refers_to("actors")
+    )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     troops: Estimate | None = attrs.field(
         default=None, validator=instance_of(Estimate, optional=True)
     )
     place: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("places"),
     )
     until: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
     unit: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     role: str | None = attrs.field(default=None, validator=check_optional_text)
     reinforces: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("deployments"),
     )
     estimated_by: tuple[Id, ...] = attrs.field(
-        default=(), converter=to_ids, validator=_ids
+        default=(),
+        converter=to_ids,
+        validator=_id_tuple,
+        metadata=refers_to("actors", several=True),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citations
+        converter=to_citations, validator=_citation_tuple
     )
 
 
@@ -192,13 +229,19 @@ class Event:
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     summary: str = attrs.field(validator=check_text)
     participants: tuple[Id, ...] = attrs.field(
-        default=(), converter=to_ids, validator=_ids
+        default=(),
+        converter=to_ids,
+        validator=_id_tuple,
+        metadata=refers_to("actors", several=True),
     )
     place: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("places"),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citations
+        converter=to_citations, validator=_citation_tuple
     )
 
 

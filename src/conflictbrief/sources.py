@@ -5,7 +5,10 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._fields import (
+from ._fields import refers_to
+from ._repr import model_repr
+from ._span import DateSpan, check_optional_span, to_optional_span
+from ._validators import (
     Id,
     as_tuple,
     check_optional_slug,
@@ -17,8 +20,6 @@ from ._fields import (
     to_id,
     to_optional_id,
 )
-from ._repr import model_repr
-from .dates import DateSpan, check_optional_span, to_optional_span
 
 __all__ = ["Citation", "Source", "SourceKind"]
 
@@ -66,7 +67,10 @@ class Source:
         default=None, converter=to_optional_span, validator=check_optional_span
     )
     publisher: Id | None = attrs.field(
-        default=None, converter=to_optional_id, validator=check_optional_slug
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
     )
     url: str | None = attrs.field(default=None, validator=check_optional_text)
     license: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -89,7 +93,9 @@ class Citation:
 
     __repr__ = model_repr
 
-    source: Id = attrs.field(converter=to_id, validator=check_slug)
+    source: Id = attrs.field(
+        converter=to_id, validator=check_slug, metadata=refers_to("sources")
+    )
     quote: str = attrs.field(validator=check_text)
 
 

@@ -1,0 +1,101 @@
+"""JSON text into Python values, refusing what the file format cannot hold.
+
+Files are UTF-8 (a byte order mark tolerated); an object that repeats a key,
+a number with too many digits and nesting too deep are refused with a
+`ValidationError` naming where, never passed on.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ._messages import shown
+from .errors import Problem, ValidationError
+
+__all__ = ["decode"]
+
+
+class _Twice(dict[str, Any]):
+    """A JSON object in which *key* appears more than once."""
+
+    def __init__(self, items: dict[str, Any], key: str) -> None:
+        super().__init__(items)
+        self.key = key
+
+
+def _repeated_keys(node: object, path: str) -> list[Problem]:
+    """Return a problem for each object under *node* that repeats a key."""
+    out = []
+    if type(node) is _Twice:
+        out.append(Problem(path, f"the key {node.key!r} appears twice in one object"))
+    if isinstance(node, dict):
+        for key, value in node.items():
+            out += _repeated_keys(value, f"{path}.{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            out += _repeated_keys(value, f"{path}[{i}]")
+    return out
+
+
+def decode(data: str | bytes) -> Any:
+    """Return the JSON value *data* holds.
+
+    Raises:
+        ValidationError: *data* is not UTF-8 JSON text, or repeats a key in
+            an object; each problem names where.
+    """
+    # The decoder cannot tell the hook where an object is; objects that
+    # repeat a key are marked, and found with their paths afterwards.
+    repeated = False
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal repeated
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            twice = next(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+            repeated = True
+            return _Twice(result, twice)
+        return result
+
+    def whole(text: str) -> int:
+        # Python refuses to read an int of more than a few thousand digits
+        # (sys.set_int_max_str_digits) with a plain ValueError.
+        try:
+            return int(text)
+        except ValueError:
+            raise ValidationError.at(
+                "$", f"not readable: a number has too many digits ({len(text):,})"
+            ) from None
+
+    if not isinstance(data, (str, bytes, bytearray)):
+        raise ValidationError.at(
+            "$", f"expected JSON text as str or bytes, got {shown(data)}"
+        )
+    try:
+        if not isinstance(data, str):
+            # json.loads would guess UTF-16 or UTF-32 from the first bytes;
+            # files are UTF-8, with a byte order mark tolerated.
+            data = data.decode("utf-8-sig")
+        doc = json.loads(data, object_pairs_hook=pairs, parse_int=whole)
+        if repeated:
+            raise ValidationError(_repeated_keys(doc, "$"))
+    except json.JSONDecodeError as e:
+        hint = ""
+        if (
+            isinstance(data, str)
+            and "\n" not in data
+            and data.strip().endswith(".json")
+        ):
+            hint = "; that looks like a file name: load() reads a file"
+        raise ValidationError.at(
+            "$", f"not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}{hint}"
+        ) from None
+    except UnicodeDecodeError as e:
+        raise ValidationError.at(
+            "$", f"not UTF-8 text: {e.reason} at byte {e.start}"
+        ) from None
+    except RecursionError:
+        raise ValidationError.at("$", "not readable: nested too deeply") from None
+    return doc
