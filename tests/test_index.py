@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictbrief._index import UNBOUNDED, DateIndex
+from conflictbrief._index import UNBOUNDED, DateIndex, Question
 
 QUESTIONS = ("overlapping", "within", "covering")
 
@@ -51,7 +51,7 @@ class TestDateIndex:
         self,
         spans: list[tuple[int, int]],
         data: st.DataObject,
-        question: str,
+        question: Question,
         first: int,
         length: int,
     ) -> None:
@@ -85,9 +85,9 @@ class TestDateIndex:
         """A question the index cannot answer is an error, not another answer."""
         index = DateIndex([1, 5], [3, 9])
         with pytest.raises(ValueError, match="no such question: 'overlaping'"):
-            index.find("overlaping", 1, 2)
+            index.find("overlaping", 1, 2)  # type: ignore[arg-type]
         with pytest.raises(ValueError, match="no such question: 'overlaping'"):
-            index.among("overlaping", [0, 1], 1, 2)
+            index.among("overlaping", [0, 1], 1, 2)  # type: ignore[arg-type]
 
     def test_sorted_on_first_question(self) -> None:
         """An index, and a subset of it, sort only when first asked."""

@@ -502,7 +502,7 @@ class TestNamed:
     def test_only_actors_and_places(self) -> None:
         """named() is refused on collections without names."""
         with pytest.raises(TypeError, match="not statements"):
-            BRIEF.statements.named("x")
+            BRIEF.statements.named("x")  # type: ignore[misc]
 
 
 class TestViews:
@@ -555,7 +555,7 @@ class TestMembers:
     def test_only_actors(self) -> None:
         """members() is refused on other collections."""
         with pytest.raises(TypeError, match="not places"):
-            BRIEF.places.members("kursk")
+            BRIEF.places.members("kursk")  # type: ignore[misc]
 
 
 class TestTimeline:

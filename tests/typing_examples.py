@@ -154,3 +154,16 @@ def run(folder: Path) -> None:
     add()
     read_and_write(brief, folder)
     fail()
+
+
+def refused(brief: cb.Brief) -> None:
+    """Misuse that mypy refuses; never run.
+
+    Each line needs its ignore: mypy --strict reports an ignore that is not
+    needed, so this fails the type check if any of these were accepted.
+    """
+    brief.statements.members("kim")  # type: ignore[misc]
+    brief.events.named("Kim")  # type: ignore[misc]
+    brief.troops(sender=3)  # type: ignore[arg-type]
+    brief.troops(host=cb.Estimate(best=1))  # type: ignore[arg-type]
+

@@ -25,6 +25,9 @@ from .sources import Source
 
 __all__ = ["Brief", "Dispute", "Records"]
 
+ActorLike = str | Actor
+"""An actor as queries take it: its id or the record."""
+
 _TIMELINE = tuple(c.name for c in reversed(COLLECTIONS) if c.dated)
 """The dated collections, in the order `Brief.timeline` breaks ties."""
 
@@ -163,8 +166,8 @@ class Brief:
 
     def troops(
         self,
-        sender: object = None,
-        host: object = None,
+        sender: ActorLike | Iterable[ActorLike] | None = None,
+        host: ActorLike | Iterable[ActorLike] | None = None,
         on: DateLike | None = None,
         *,
         strict: bool = False,
