@@ -6,10 +6,7 @@ from datetime import date
 
 import pytest
 
-from conflictbrief.dates import (
-    month_end,
-    season_span,
-)
+from conflictbrief.dates import month_end, season_span
 
 
 class TestMonthEnd:
