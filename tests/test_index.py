@@ -88,11 +88,3 @@ class TestDateIndex:
             index.find("overlaping", 1, 2)  # type: ignore[arg-type]
         with pytest.raises(ValueError, match="no such question: 'overlaping'"):
             index.among("overlaping", [0, 1], 1, 2)  # type: ignore[arg-type]
-
-    def test_sorted_on_first_question(self) -> None:
-        """An index, and a subset of it, sort only when first asked."""
-        index = DateIndex([5, 1, 3], [6, 2, 9])
-        part = index.subset([0, 2])
-        assert (False, False) == (index.ready(), part.ready())
-        assert [0, 2] == part.find("overlapping", 4, 5)
-        assert (False, True) == (index.ready(), part.ready())

@@ -166,4 +166,3 @@ def refused(brief: cb.Brief) -> None:
     brief.events.named("Kim")  # type: ignore[misc]
     brief.troops(sender=3)  # type: ignore[arg-type]
     brief.troops(host=cb.Estimate(best=1))  # type: ignore[arg-type]
-

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import threading
 from datetime import date
 from importlib import resources
-from pathlib import Path
 
 import pytest
 
@@ -29,8 +26,8 @@ from conflictbrief import (
     datasets,
 )
 from conflictbrief.dates import DateSpan, resolve
+from running import ROOT, run_script
 
-ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "north-korea-confirms-troops-in-russia"
 ARTICLE_FILE = "north-korea-confirms-troops-in-russia-2025-04-28.txt"
 ORIGINAL = ROOT.parent / "shared" / "sources" / ARTICLE_FILE
@@ -53,13 +50,6 @@ def space(text: str) -> str:
 def sentences(text: str) -> list[str]:
     """Split the article into its sentences."""
     return [space(s) for s in SENTENCE_END.split(text.strip())]
-
-
-def run_script(*args: str) -> subprocess.CompletedProcess[str]:
-    """Run a script of this repository with this interpreter."""
-    return subprocess.run(  # noqa: S603 (this repository's own scripts)
-        [sys.executable, *args], capture_output=True, text=True, check=False, cwd=ROOT
-    )
 
 
 @pytest.fixture(scope="module")
@@ -131,14 +121,6 @@ class TestLoad:
     def test_reachable_from_the_package(self) -> None:
         """conflictbrief.datasets is the datasets module."""
         assert datasets is conflictbrief.datasets
-
-    def test_not_imported_eagerly(self) -> None:
-        """`import conflictbrief` does not import the datasets module."""
-        code = (
-            "import sys, conflictbrief; print('conflictbrief.datasets' in sys.modules)"
-        )
-        result = run_script("-c", code)
-        assert ("False\n", 0) == (result.stdout, result.returncode)
 
     def test_one_brief_across_threads(self) -> None:
         """Threads asking for the dataset at once all get the same brief."""

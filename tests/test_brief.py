@@ -1,0 +1,205 @@
+"""Brief: building one, and the questions it answers about its records."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+import attrs
+import pytest
+from hypothesis import given
+
+from conflictbrief import (
+    Brief,
+    Dispute,
+    Estimate,
+    Problem,
+    Records,
+    UnknownIdError,
+    ValidationError,
+)
+from contracts import ACTORS, ValueObjectContract, brief, briefly, problems_of
+from query_brief import BRIEF, ids
+from strategies import briefs
+
+
+class TestBrief(ValueObjectContract):
+    cls = Brief
+    make = staticmethod(brief)
+    bad: ClassVar[dict[str, Any]] = {"as_of": "2025-04-28"}
+    problem = Problem("as_of", "expected a datetime.date, got '2025-04-28' (str)")
+
+    def test_collections_from_any_iterable(self) -> None:
+        """Collections take generators and become `Records` in the given order."""
+        b = brief(actors=(a for a in ACTORS))
+        assert isinstance(b.actors, Records)
+        assert list(ACTORS) == list(b.actors)
+
+    @pytest.mark.parametrize("value", ["kim", 5])
+    def test_collection_refuses_non_iterables(self, value: object) -> None:
+        """A bare string or a number where a collection belongs is refused."""
+        message = (
+            f"expected a list or other iterable of records, got {value!r} "
+            f"({type(value).__name__})"
+        )
+        assert (Problem("statements", message),) == problems_of(
+            lambda: brief(statements=value)
+        )
+
+    def test_defaults_to_empty(self) -> None:
+        """A brief needs only an id, a title and a date."""
+        b = Brief(id="b", title="T", as_of=date(2025, 1, 1))
+        assert (None, 0) == (
+            b.summary,
+            sum(
+                len(r)
+                for r in (
+                    b.actors,
+                    b.places,
+                    b.sources,
+                    b.statements,
+                    b.deployments,
+                    b.events,
+                )
+            ),
+        )
+
+    def test_as_of_refuses_datetime(self) -> None:
+        """`as_of` is a day: a datetime is refused, not truncated."""
+        moment = datetime(2025, 4, 28, 12)  # noqa: DTZ001
+        message = f"expected a datetime.date, got {moment!r}"
+        assert (Problem("as_of", message),) == problems_of(lambda: brief(as_of=moment))
+
+    @briefly
+    @given(briefs())
+    def test_generated_briefs_rebuild_equal(self, b: Brief) -> None:
+        """Any valid brief rebuilds from its own fields into an equal brief."""
+        copy = attrs.evolve(b)
+        assert (b, hash(b)) == (copy, hash(copy))
+
+
+class TestTimeline:
+    def test_order(self) -> None:
+        """Records sort by earliest day, then latest, then events first."""
+        expected = [
+            "treaty",
+            "main",
+            "estimate",
+            "small",
+            "raid",
+            "reinforcements",
+            "claim",
+            "rebuttal",
+            "meeting",
+            "thanks",
+            "confirm",
+            "praise",
+        ]
+        assert expected == ids(BRIEF.timeline())
+
+    def test_during(self) -> None:
+        """during limits the timeline to records possibly in the span."""
+        expected = ["raid", "reinforcements", "claim", "rebuttal", "meeting", "thanks"]
+        assert expected == ids(BRIEF.timeline(during="2025-04-26/2025-04-27"))
+
+    def test_during_strict(self) -> None:
+        """strict keeps only records certainly in the span."""
+        assert ["meeting", "thanks"] == ids(
+            BRIEF.timeline(during="2025-04-26/2025-04-27", strict=True)
+        )
+
+
+class TestDisputes:
+    def test_disputes(self) -> None:
+        """Each disputed claim comes with the statements disputing it."""
+        claim, rebuttal = BRIEF.statements["claim"], BRIEF.statements["rebuttal"]
+        assert (Dispute(claim=claim, rebuttals=(rebuttal,)),) == BRIEF.disputes()
+
+    def test_dispute_without_target(self) -> None:
+        """A dispute that responds to nothing names no claim."""
+        loose = attrs.evolve(BRIEF.statements["rebuttal"], responds_to=None)
+        statements = [loose if s.id == "rebuttal" else s for s in BRIEF.statements]
+        assert () == attrs.evolve(BRIEF, statements=statements).disputes()
+
+    def test_none(self) -> None:
+        """A brief without disputes has none."""
+        assert (
+            ()
+            == attrs.evolve(
+                BRIEF, statements=BRIEF.statements.where(kind="praise")
+            ).disputes()
+        )
+
+
+class TestTroops:
+    def test_sum(self) -> None:
+        """The estimates given are added; a deployment without one adds nothing."""
+        expected = Estimate(best=None, low=11_400, high=11_600, approximate=True)
+        assert expected == BRIEF.troops(sender="north-korea", host="russia")
+        assert "about 11,400\N{EN DASH}11,600" == str(expected)
+
+    def test_on(self) -> None:
+        """on counts only deployments present then."""
+        assert Estimate(best=11_000, approximate=True) == BRIEF.troops(on="2025-03")
+        assert Estimate(best=11_000, approximate=True) == BRIEF.troops(
+            on="2025-03", strict=True
+        )
+
+    def test_none_without_figures(self) -> None:
+        """None when no matching deployment gives a figure."""
+        assert BRIEF.troops(sender="ukraine") is None
+        assert BRIEF.troops(on="2024-08") is None
+
+
+class TestEvidence:
+    def test_pairs(self) -> None:
+        """evidence() gives each citation's source and quote."""
+        record = BRIEF.statements["praise"]
+        expected = ((BRIEF.sources["article"], "Kim praised the soldiers."),)
+        assert expected == BRIEF.evidence(record)
+
+    def test_not_a_record(self) -> None:
+        """An actor or an id is refused, naming what evidence() takes."""
+        with pytest.raises(TypeError, match="takes a Statement, Deployment or Event"):
+            BRIEF.evidence(BRIEF.actors["kim"])  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="got 'praise' \\(str\\)"):
+            BRIEF.evidence("praise")  # type: ignore[arg-type]
+
+    def test_foreign_record(self) -> None:
+        """A record that is not in the brief is refused."""
+        stranger = attrs.evolve(BRIEF.statements["praise"], id="stranger")
+        with pytest.raises(UnknownIdError, match="'stranger'"):
+            BRIEF.evidence(stranger)
+
+
+class TestMerge:
+    def test_union(self) -> None:
+        """Merging keeps identical records once and adds the rest."""
+        left = attrs.evolve(BRIEF, events=BRIEF.events.where(kind="agreement"))
+        right = attrs.evolve(
+            BRIEF, id="other", as_of=date(2025, 5, 1), statements=(), deployments=()
+        )
+        merged = left.merge(right)
+        assert ["treaty", "meeting"] == ids(merged.events)
+        assert BRIEF.statements == merged.statements
+        assert ("fixture", date(2025, 5, 1)) == (merged.id, merged.as_of)
+
+    def test_not_a_brief(self) -> None:
+        """merge() refuses anything but a brief."""
+        with pytest.raises(TypeError, match="merge\\(\\) takes a Brief, got None"):
+            BRIEF.merge(None)  # type: ignore[arg-type]
+
+    def test_conflict(self) -> None:
+        """A record with one id and two contents is refused, naming both briefs."""
+        changed = attrs.evolve(BRIEF.actors["kim"], name="Kim")
+        other = attrs.evolve(
+            BRIEF,
+            id="other",
+            actors=[changed if a.id == "kim" else a for a in BRIEF.actors],
+        )
+        with pytest.raises(
+            ValidationError,
+            match=r"\$\.actors\[4\]: expected the same record as 'fixture' has "
+            r"with id 'kim', got a different one in 'other'",
+        ):
+            BRIEF.merge(other)

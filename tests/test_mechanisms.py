@@ -1,0 +1,283 @@
+"""Tests that pin a mechanism on purpose, kept apart from the behaviour tests.
+
+The memory, import-time and speed figures in the docs and in bench/ rest on
+mechanisms no caller can see: ids and dates shared, no __weakref__ slot,
+modules imported only when a call needs them, a fast reader that generates
+code only past a threshold, the collector paused while loading, the brief's
+checks run once, indexes sorted on first use, close ids searched only when
+shown. A behaviour test would pass without any of them, so each is pinned
+here. When a trick is changed or dropped, its test changes in this module and
+no behaviour test should notice; a failure elsewhere is a change in behaviour."""
+
+from __future__ import annotations
+
+import functools
+import gc
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from importlib.metadata import requires
+from typing import Any
+
+import attrs
+import cattrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conflictbrief import (
+    FORMAT,
+    Actor,
+    Brief,
+    Citation,
+    Deployment,
+    Event,
+    Place,
+    Problem,
+    Source,
+    Statement,
+    UnknownIdError,
+    ValidationError,
+    _converter,
+    _json,
+    datasets,
+    dumps,
+    loads,
+)
+from conflictbrief._index import DateIndex
+from documents import (
+    BAD_DOCUMENTS,
+    json_values,
+    load_problems,
+    nodes,
+    put,
+    text_of,
+    value_at,
+    values_like,
+)
+from query_brief import ids, make_brief
+from running import run_script
+from strategies import briefs
+
+
+class TestRuntimeDependencies:
+    def test_runtime_dependencies(self) -> None:
+        """The installed package needs attrs, cattrs and python-dateutil only."""
+        needed = [r for r in requires("conflictbrief") or [] if "extra ==" not in r]
+        names = {re.split(r"[ <>=!~;\[]", r, maxsplit=1)[0].lower() for r in needed}
+        assert {"attrs", "cattrs", "python-dateutil"} == names
+
+
+class TestLeanImport:
+    def test_import_is_lean(self) -> None:
+        """Importing the package imports no dataset, no metadata, no optional
+        extra, and none of the modules only some calls need."""
+        code = (
+            "import sys, conflictbrief; "
+            "heavy = ['conflictbrief.datasets', 'importlib.metadata', "
+            "'importlib.resources', 'pandas', 'pydantic', 'msgspec', "
+            "'dateutil.parser', 'difflib', 'calendar', 'locale', "
+            "'conflictbrief._phrases']; "
+            "print([m for m in heavy if m in sys.modules])"
+        )
+        out = subprocess.run(  # noqa: S603 (the interpreter running the tests)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]" == out.stdout.strip()
+
+    def test_not_imported_eagerly(self) -> None:
+        """`import conflictbrief` does not import the datasets module."""
+        code = (
+            "import sys, conflictbrief; print('conflictbrief.datasets' in sys.modules)"
+        )
+        result = run_script("-c", code)
+        assert ("False\n", 0) == (result.stdout, result.returncode)
+
+
+class TestNoWeakrefSlot:
+    @pytest.mark.parametrize(
+        "cls", [Actor, Place, Source, Citation, Statement, Deployment, Event]
+    )
+    def test_records_cannot_be_weakly_referenced(self, cls: type) -> None:
+        """Model classes carry no __weakref__ slot: eight bytes less a record."""
+        assert "__weakref__" not in dir(cls)
+
+
+class TestSharedValues:
+    def test_shares_ids_and_dates(self) -> None:
+        """A loaded brief keeps one string per id and one span per date text,
+        however often the file repeats them (what its memory figure rests on)."""
+        first, again = loads(text_of()), loads(text_of())
+        statement, other = first.statements.first(), again.statements.first()
+        assert statement is not None
+        assert other is not None
+        assert statement.speaker is again.actors["kim"].id
+        assert statement.date is other.date
+
+
+class TestCollectorPaused:
+    def test_collector_paused_and_restored(self) -> None:
+        """A load leaves the garbage collector as it found it, on or off."""
+        assert gc.isenabled()
+        loads(text_of())
+        assert gc.isenabled()
+        gc.disable()
+        try:
+            loads(text_of())
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+
+    def test_collector_restored_after_error(self) -> None:
+        """A load that fails turns the garbage collector back on."""
+        load_problems("[")
+        assert gc.isenabled()
+
+
+class TestChecksRunOnce:
+    def test_integrity_problems_checked_once(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """A file whose records all read, but which fails the brief's checks,
+        is not read and checked again to find its problems."""
+        from conflictbrief import _integrity
+
+        runs: list[int] = []
+        run = _integrity.Checker.run
+
+        def counted(checker: Any) -> list[Problem]:
+            runs.append(1)
+            return run(checker)
+
+        monkeypatch.setattr(_integrity.Checker, "run", counted)
+        data = text_of(
+            put("statements", 0, "citations", 0, "quote", value="troops were seen"),
+            put("deployments", 0, "place", value="kursks"),
+        )
+        assert [
+            "$.statements[0].citations[0].quote",
+            "$.deployments[0].place",
+        ] == [p.path for p in load_problems(data)]
+        assert [1] == runs
+
+
+def _read_with(generate_after: int, doc: dict[str, Any]) -> Brief | None:
+    """Read *doc* with a fast reader that generates code after so many records
+    (or with the detailed reader).
+
+    Returns None where the reader refuses the document.
+    """
+    reader = _reader(generate_after)
+    try:
+        return reader.structure({k: v for k, v in doc.items() if k != "format"}, Brief)
+    except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
+        return None
+
+
+@functools.cache
+def _reader(generate_after: int) -> cattrs.Converter:
+    if generate_after == DETAILED:
+        return _converter.make_converter(detailed=True)
+    return _converter.make_converter(detailed=False, generate_after=generate_after)
+
+
+LOOP, GENERATED = 10**9, 0  # records read before cattrs generates code
+
+
+DETAILED = -1  # not a fast reader: the one that finds every problem
+
+
+def _decodable(data: object) -> bool:
+    try:
+        doc = _json.decode(data)  # type: ignore[arg-type]
+    except ValidationError:
+        return False
+    return isinstance(doc, dict) and doc.get("format") == FORMAT
+
+
+class TestFastReader:
+    """The fast reader's loop over fields and cattrs' generated code agree."""
+
+    @pytest.mark.parametrize(
+        "data", [p.values[0] for p in BAD_DOCUMENTS if _decodable(p.values[0])]
+    )
+    def test_bad_documents_refused_both_ways(self, data: str | bytes) -> None:
+        """Each bad document of the table is refused by both."""
+        doc = json.loads(data)
+        assert (None, None) == (_read_with(LOOP, doc), _read_with(GENERATED, doc))
+
+    @settings(max_examples=150, deadline=None)
+    @given(briefs(max_records=3), st.data())
+    def test_mutated_documents(self, b: Brief, data: st.DataObject) -> None:
+        """A document with any value replaced reads alike both ways and as the
+        detailed reader reads it, or is refused by all three."""
+        doc = json.loads(dumps(b))
+        assert b == _read_with(LOOP, doc) == _read_with(GENERATED, doc)
+        path = data.draw(st.sampled_from(nodes(doc)))
+        put(*path, value=data.draw(json_values | values_like(value_at(doc, path))))(doc)
+        detailed = _read_with(DETAILED, doc)
+        assert _read_with(LOOP, doc) == _read_with(GENERATED, doc) == detailed
+
+    def test_many_records_switch_to_generated_code(self) -> None:
+        """Past the threshold, records read on in the same way."""
+        reader = _converter.make_converter(detailed=False, generate_after=2)
+        doc = json.loads(text_of())
+        statement = doc["statements"][0]
+        hook = reader.get_structure_hook(Statement)
+        read = [hook({**statement, "id": f"s{i}"}, Statement) for i in range(5)]
+        assert [f"s{i}" for i in range(5)] == [s.id for s in read]
+        assert {attrs.evolve(read[0], id="x")} == {
+            attrs.evolve(s, id="x") for s in read
+        }
+
+
+class TestGenerationThreshold:
+    def test_bundled_dataset_reads_without_generated_code(self) -> None:
+        """The dataset has fewer records of any class than the fast reader reads
+        before cattrs generates code, so loading it compiles nothing."""
+        b = datasets.load()
+        records = [*b.statements, *b.deployments, *b.events]
+        counts = [
+            *(len(getattr(b, name)) for name in ("actors", "places", "sources")),
+            len(records),
+            sum(len(r.citations) for r in records),
+        ]
+        assert max(counts) < _converter.GENERATE_AFTER == 100
+
+
+class TestLazyIndexes:
+    def test_small_view_sorts_no_dates(self) -> None:
+        """A date filter on a view narrows the view, sorting no whole collection."""
+        fresh = make_brief()
+        view = fresh.statements.where(speaker="kim")
+        assert ["praise"] == ids(view.where(during="2025-04"))
+        assert not fresh.statements._root.indexes["during"].ready()
+        fresh.statements.where(during="2025-04")  # a query led by dates sorts
+        assert fresh.statements._root.indexes["during"].ready()
+
+    def test_sorted_on_first_question(self) -> None:
+        """An index, and a subset of it, sort only when first asked."""
+        index = DateIndex([5, 1, 3], [6, 2, 9])
+        part = index.subset([0, 2])
+        assert (False, False) == (index.ready(), part.ready())
+        assert [0, 2] == part.find("overlapping", 4, 5)
+        assert (False, True) == (index.ready(), part.ready())
+
+
+class TestUnknownIdSuggestions:
+    def test_found_when_asked(self) -> None:
+        """A failed lookup caught as a KeyError costs no search for close ids."""
+        asked: list[str] = []
+
+        class Known:
+            def __iter__(self) -> Iterator[str]:
+                asked.append("iterated")
+                return iter(["kim-jong-un", "putin"])
+
+        error = UnknownIdError("kim-jong", "actors", Known())
+        assert [] == asked
+        assert ("kim-jong-un",) == error.suggestions
+        assert "did you mean 'kim-jong-un'?" in str(error)
+        assert ["iterated"] == asked  # once, however often asked

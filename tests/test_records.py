@@ -1,0 +1,223 @@
+"""Statements, deployments and events: the cited records."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, ClassVar
+
+import pytest
+
+from conflictbrief import (
+    DateSpan,
+    Deployment,
+    Event,
+    EventKind,
+    Problem,
+    Statement,
+    StatementKind,
+)
+from contracts import (
+    CITE,
+    OPTIONAL_SLUG,
+    SLUG,
+    ValueObjectContract,
+    deployment,
+    event,
+    problems_of,
+    statement,
+)
+
+
+class TestStatement(ValueObjectContract):
+    cls = Statement
+    make = staticmethod(statement)
+    bad: ClassVar[dict[str, Any]] = {"citations": ()}
+    problem = Problem("citations", "expected at least one Citation")
+
+    @pytest.mark.parametrize(
+        "when", ["2025-04", DateSpan.parse("2025-04"), "2025-04-01/2025-04-30"]
+    )
+    def test_date_takes_date_likes(self, when: Any) -> None:
+        """`date` takes an EDTF string or a span, and keeps it exact."""
+        assert DateSpan.parse("2025-04") == statement(date=when).date
+
+    def test_date_takes_a_day(self) -> None:
+        """A `date` is read as a span of one day."""
+        day = date(2025, 4, 28)
+        assert DateSpan(earliest=day, latest=day) == statement(date=day).date
+
+    def test_speaker_may_be_none(self) -> None:
+        """A statement without a speaker is an unattributed assertion."""
+        assert statement().speaker is None
+
+    def test_tuples_from_any_iterable(self) -> None:
+        """`about` and `citations` take generators and store tuples."""
+        s = statement(
+            about=(a for a in ["kim", "russia"]), citations=iter([CITE, CITE])
+        )
+        assert (("kim", "russia"), (CITE, CITE)) == (s.about, s.citations)
+
+    def test_kind_from_string(self) -> None:
+        """A kind's string value is converted to the enum member."""
+        assert StatementKind.DISPUTE is statement(kind="dispute").kind
+
+    @pytest.mark.parametrize(
+        ("changes", "path", "message"),
+        [
+            (
+                {"citations": CITE},
+                "citations",
+                f"expected a list of Citations, got {CITE!r}",
+            ),
+            (
+                {"citations": [CITE, "kcna"]},
+                "citations[1]",
+                "expected a Citation, got 'kcna' (str)",
+            ),
+            ({"about": "kim"}, "about", "expected a list of ids, got 'kim' (str)"),
+            ({"about": ["Kim"]}, "about[0]", "expected an id, got 'Kim' (str)"),
+            (
+                {"date": "last fall"},
+                "date",
+                (
+                    "cannot read 'last fall' as an EDTF date: expected a day "
+                    "(2025-04-28), month (2025-04), season (2024-23), year (2024), "
+                    "decade (202X) or an interval of these (A/B)"
+                ),
+            ),
+            (
+                {"date": None},
+                "date",
+                "expected a DateSpan, a datetime.date or an EDTF string, got None",
+            ),
+            (
+                {"kind": "rebut"},
+                "kind",
+                (
+                    "expected one of 'confirm', 'claim', 'dispute', 'assess', "
+                    "'report', 'praise', 'thank', 'condemn', 'demand', 'urge', 'warn', "
+                    "got 'rebut' (str)"
+                ),
+            ),
+            (
+                {"kind": EventKind.OTHER},
+                "kind",
+                (
+                    "expected one of 'confirm', 'claim', 'dispute', 'assess', "
+                    "'report', 'praise', 'thank', 'condemn', 'demand', 'urge', 'warn', "
+                    "got <EventKind.OTHER: 'other'>"
+                ),
+            ),
+            ({"summary": 42}, "summary", "expected a non-empty string, got 42 (int)"),
+            (
+                {"quote": ""},
+                "quote",
+                "expected a non-empty string or None, got '' (str)",
+            ),
+            (
+                {"responds_to": "S1"},
+                "responds_to",
+                f"expected {OPTIONAL_SLUG}, got 'S1' (str)",
+            ),
+        ],
+    )
+    def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
+        """A bad value is refused with the field's name, the value and the need."""
+        assert (Problem(path, message),) == problems_of(lambda: statement(**changes))
+
+
+class TestDeployment(ValueObjectContract):
+    cls = Deployment
+    make = staticmethod(deployment)
+    bad: ClassVar[dict[str, Any]] = {"role": ""}
+    problem = Problem("role", "expected a non-empty string or None, got '' (str)")
+
+    def test_optional_fields(self) -> None:
+        """Troops, place, until, unit, role and reinforces default to None."""
+        d = deployment()
+        assert (None,) * 6 + ((),) == (
+            d.troops,
+            d.place,
+            d.until,
+            d.unit,
+            d.role,
+            d.reinforces,
+            d.estimated_by,
+        )
+
+    def test_until_takes_date_likes(self) -> None:
+        """`until` takes an EDTF string, a date or a span like `date` does."""
+        d = deployment(until=date(2025, 1, 15), estimated_by=iter(["kim"]))
+        assert (DateSpan.parse("2025-01-15"), ("kim",)) == (d.until, d.estimated_by)
+
+    @pytest.mark.parametrize(
+        ("changes", "path", "message"),
+        [
+            ({"sender": None}, "sender", f"expected {SLUG}, got None"),
+            ({"host": "Russia"}, "host", f"expected {SLUG}, got 'Russia' (str)"),
+            (
+                {"troops": {"best": 11_000}},
+                "troops",
+                "expected an Estimate or None, got {'best': 11000}",
+            ),
+            (
+                {"until": "2025-02-30"},
+                "until",
+                (
+                    "cannot read '2025-02-30' as an EDTF date: "
+                    "day 30 does not exist in 2025-02"
+                ),
+            ),
+            ({"role": 1}, "role", "expected a non-empty string or None, got 1 (int)"),
+            (
+                {"estimated_by": "kim"},
+                "estimated_by",
+                "expected a list of ids, got 'kim' (str)",
+            ),
+            ({"citations": []}, "citations", "expected at least one Citation"),
+        ],
+    )
+    def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
+        """A bad value is refused with the field's name, the value and the need."""
+        assert (Problem(path, message),) == problems_of(lambda: deployment(**changes))
+
+
+class TestEvent(ValueObjectContract):
+    cls = Event
+    make = staticmethod(event)
+    bad: ClassVar[dict[str, Any]] = {"participants": "kim"}
+    problem = Problem("participants", "expected a list of ids, got 'kim' (str)")
+
+    def test_fields_from_convenient_shapes(self) -> None:
+        """Kind, date and participants take a string, EDTF and a generator."""
+        e = event(kind="operation", date="2024-23", participants=(p for p in ["kim"]))
+        expected = (EventKind.OPERATION, DateSpan.parse("2024-23"), ("kim",))
+        assert expected == (e.kind, e.date, e.participants)
+
+    @pytest.mark.parametrize(
+        ("changes", "path", "message"),
+        [
+            (
+                {"kind": "battle"},
+                "kind",
+                (
+                    "expected one of 'agreement', 'meeting', 'operation', 'decision', "
+                    "'other', got 'battle' (str)"
+                ),
+            ),
+            ({"place": ""}, "place", f"expected {OPTIONAL_SLUG}, got '' (str)"),
+            (
+                {"participants": [None]},
+                "participants[0]",
+                "expected an id, got None",
+            ),
+            (
+                {"citations": None},
+                "citations",
+                "expected a list of Citations, got None",
+            ),
+        ],
+    )
+    def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
+        """A bad value is refused with the field's name, the value and the need."""
+        assert (Problem(path, message),) == problems_of(lambda: event(**changes))
