@@ -181,7 +181,7 @@ REFUSALS = [
     ("2024/", MON, r"unknown interval ends are not supported"),
     ("Tuesday 4/28/25", MON, r"2025-04-28 is a Monday, not a Tuesday"),
     ("Monday, April 2025", MON, r"'april 2025' is not a written day"),
-    ("early last week", MON, r"'early' applies to a month or a year"),
+    ("early yesterday", MON, r"'early' applies to a week, a month, a year"),
     ("last days", MON, r"expected 'last week', 'last month' or 'last year'"),
     ("last year", date(1, 6, 1), r"it falls outside the years 0001-9999"),
     ("999999999 days ago", MON, r"it falls outside the years 0001-9999"),
