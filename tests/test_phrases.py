@@ -572,6 +572,8 @@ NEW_FORMS = [
     ("last August", MON, "back", "2024-08"),
     ("last April", MON, "back", "2024-04"),
     ("next March", MON, "back", "2026-03"),
+    ("next April", date(2025, 4, 1), "back", "2026-04"),
+    ("this March", OCT, "back", "2024-03"),
     ("in late December", OCT, "back", "2023-12-21/2023-12-31"),
     ("in late December", OCT, "forward", "2024-12-21/2024-12-31"),
     ("earlier in April", MON, "back", "2025-04-01/2025-04-28"),
