@@ -12,6 +12,9 @@ from typing import Literal
 Hemisphere = Literal["north", "south"]
 """Whose seasons spring to winter name: the southern ones are six months on."""
 
+Direction = Literal["back", "forward"]
+"""Which way a phrase that can look either way is read from its reference."""
+
 # EDTF season codes: 21-24 are the level-1 seasons, read as meteorological
 # northern seasons; 25-28 are the level-2 northern and 29-32 the southern ones.
 # The value is the month the season starts in; winter (and the southern

@@ -17,7 +17,7 @@ spans relative to a publication day, and `explain` says how.
 
 from __future__ import annotations
 
-from ._calendar import Hemisphere
+from ._calendar import Direction, Hemisphere
 from ._span import DateLike, DateSpan, Precision
 
 __all__ = ["DateLike", "DateSpan", "Hemisphere", "Precision", "explain", "resolve"]
@@ -29,17 +29,20 @@ def resolve(
     *,
     dayfirst: bool = False,
     hemisphere: Hemisphere = "north",
+    direction: Direction = "back",
 ) -> DateSpan:
     """Turn a date phrase from a news report into the span of days it means.
 
     The phrase is read relative to *reference*, the day the report was
     published. Case and surrounding punctuation do not matter. Every accepted
     form, with its result, is listed in ``docs/dates.md``; in short: written
-    dates and EDTF, ``today``, ``yesterday``, weekdays, ``this/last/next week``,
-    ``over the weekend``, ``this/last month``, ``earlier this month``,
-    ``this/last year``, ``earlier this year``, ``early/mid/late`` a month or
-    year, ``this/last`` a season, ``in <month>``, ``N <units> ago`` and
-    ``past N <units>``.
+    dates and EDTF, ``today``, ``yesterday``, ``tomorrow``, ``overnight``,
+    weekdays with their parts of day, weeks, weekends, months, years,
+    ``early/mid/late`` or ``the start/end of`` any of these, seasons,
+    decades and centuries, ``N <units> ago``, ``past N <units>``,
+    ``since <phrase>``, ``by <phrase>`` and ranges such as ``between
+    October 8 and 13``. A phrase longer than 200 characters is refused
+    unread.
 
     Args:
         phrase: The phrase, such as ``"last fall"`` or ``"on Monday (4/28/25)"``.
@@ -49,6 +52,11 @@ def resolve(
         dayfirst: Read ``5/4/25`` as 5 April rather than May 4.
         hemisphere: Whose seasons ``spring`` to ``winter`` name; the southern
             seasons are the northern ones six months on.
+        direction: How to read a phrase that can look either way from the
+            reference (``"on Monday"``, ``"in late December"``, ``"by
+            Friday"``): ``"back"`` takes the latest such day or span on or
+            before the reference, ``"forward"`` the first on or after it.
+            Phrases that point one way only (``"last Monday"``) ignore it.
 
     Returns:
         The span of days the phrase names.
@@ -56,15 +64,17 @@ def resolve(
     Raises:
         DateResolutionError: The phrase is vague (``"recently"``, ``"soon"``),
             not one of the accepted forms, names a weekday that does not match
-            its date, or falls outside the years 1-9999. The message quotes
-            the phrase and lists the accepted forms.
-        ValidationError: *reference* is not a date, span or EDTF string, or
-            *hemisphere* is not ``"north"`` or ``"south"``.
+            its date, is longer than 200 characters, or falls outside the
+            years 1-9999. The message quotes the phrase and lists the
+            accepted forms.
+        ValidationError: *reference* is not a date, span or EDTF string,
+            *hemisphere* is not ``"north"`` or ``"south"``, or *direction*
+            is not ``"back"`` or ``"forward"``.
     """
     from ._phrases import resolve_phrase
 
     span, _ = resolve_phrase(
-        phrase, reference, dayfirst=dayfirst, hemisphere=hemisphere
+        phrase, reference, dayfirst=dayfirst, hemisphere=hemisphere, direction=direction
     )
     return span
 
@@ -75,6 +85,7 @@ def explain(
     *,
     dayfirst: bool = False,
     hemisphere: Hemisphere = "north",
+    direction: Direction = "back",
 ) -> str:
     """Say in one sentence how `resolve` turns *phrase* into a span.
 
@@ -83,6 +94,8 @@ def explain(
         reference: As for `resolve`.
         dayfirst: As for `resolve`.
         hemisphere: As for `resolve`.
+        direction: As for `resolve`; the sentence says which way a phrase
+            that can look either way was read.
 
     Returns:
         A sentence such as ``'last fall' before 2025-04-28: meteorological
@@ -94,5 +107,7 @@ def explain(
     """
     from ._phrases import resolve_phrase
 
-    _, how = resolve_phrase(phrase, reference, dayfirst=dayfirst, hemisphere=hemisphere)
+    _, how = resolve_phrase(
+        phrase, reference, dayfirst=dayfirst, hemisphere=hemisphere, direction=direction
+    )
     return how
