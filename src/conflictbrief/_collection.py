@@ -55,9 +55,7 @@ class Records(Generic[T]):
 
     def __init__(self, items: Iterable[T], name: str | None = None) -> None:
         given: object = items
-        if type(given) is Records:
-            given = given._items
-        elif type(given) is not tuple:
+        if type(given) is not tuple:
             if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
                 raise fail(
                     name or "records", given, "a list or other iterable of records"

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ._messages import close_matches
 from ._repr import model_repr
 
 __all__ = [
@@ -133,13 +134,6 @@ class DatasetNotFoundError(ConflictBriefError, LookupError):
 
 class DateResolutionError(ConflictBriefError, ValueError):
     """A date phrase that `conflictbrief.dates.resolve` cannot turn into a span."""
-
-
-def close_matches(key: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]:
-    """Return up to *n* of the *known* strings closest to *key*, best first."""
-    import difflib  # only errors need it, and it is slow to import
-
-    return tuple(difflib.get_close_matches(key, list(known), n=n, cutoff=0.6))
 
 
 def _validation_error(
