@@ -26,8 +26,15 @@ from strategies import briefs
 class TestBrief(ValueObjectContract):
     cls = Brief
     make = staticmethod(brief)
-    bad: ClassVar[dict[str, Any]] = {"as_of": "2025-04-28"}
-    problem = Problem("as_of", "expected a datetime.date, got '2025-04-28' (str)")
+    bad: ClassVar[dict[str, Any]] = {"as_of": "2025-04"}
+    problem = Problem(
+        "as_of", "expected a day: a datetime.date or 'YYYY-MM-DD', got '2025-04' (str)"
+    )
+
+    def test_as_of_takes_an_edtf_day(self) -> None:
+        """as_of takes one day as EDTF writes it, as record dates take EDTF."""
+        given = Brief(id="b", title="T", as_of="2025-01-11")
+        assert date(2025, 1, 11) == given.as_of
 
     def test_collections_from_any_iterable(self) -> None:
         """Collections take generators and become `Records` in the given order."""
@@ -67,7 +74,7 @@ class TestBrief(ValueObjectContract):
     def test_as_of_refuses_datetime(self) -> None:
         """`as_of` is a day: a datetime is refused, not truncated."""
         moment = datetime(2025, 4, 28, 12)  # noqa: DTZ001
-        message = f"expected a datetime.date, got {moment!r}"
+        message = f"expected a day: a datetime.date or 'YYYY-MM-DD', got {moment!r}"
         assert (Problem("as_of", message),) == problems_of(lambda: brief(as_of=moment))
 
     @briefly

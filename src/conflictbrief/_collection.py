@@ -9,6 +9,7 @@ the brief); a view adds its positions. Filtering is planned by
 
 from __future__ import annotations
 
+import html
 import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, overload
@@ -19,6 +20,7 @@ from ._index import ValueIndex
 from ._messages import shown
 from ._query import FILTERS, Root, find
 from ._registry import BY_CLASS, BY_NAME
+from ._text import brief_names, html_table
 from ._validators import fail
 from .actors import Actor, Place
 from .errors import UnknownIdError, ValidationError
@@ -178,6 +180,22 @@ class Records(Generic[T]):
         more = ", ..." if len(self._items) > 3 else ""
         shown_ids = ", ".join(ids) + more
         return f"<Records {self._name}: {len(self._items)} [{shown_ids}]>"
+
+    def __str__(self) -> str:
+        if not self._items:
+            return f"no {self._name}"
+        names = self._names()
+        return "\n".join(r.describe(names) for r in self._items)
+
+    def _repr_html_(self) -> str:
+        names = self._names()
+        rows = [(r.id, r.describe(names)) for r in self._items]
+        caption = f"<p>{len(rows)} {html.escape(self._name)}</p>"
+        return caption + html_table(("id", "record"), rows)
+
+    def _names(self) -> dict[str, str] | None:
+        brief = self._root.brief
+        return None if brief is None else brief_names(brief)
 
     def first(self) -> T | None:
         """Return the first record, or None if there are none."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 import types
 from collections.abc import Callable
 from datetime import date
@@ -31,12 +30,11 @@ from cattrs.gen import make_dict_structure_fn, override
 from ._collection import Records
 from ._messages import article, choices, shown
 from ._registry import COLLECTIONS
-from ._span import DateSpan
+from ._span import DateSpan, read_day
 from ._validators import Id
 from .errors import Problem, ValidationError
 
 __all__ = [
-    "DAY",
     "WrongTypeError",
     "converter",
     "is_model",
@@ -44,9 +42,6 @@ __all__ = [
     "make_converter",
     "problems",
 ]
-
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-"""What a day looks like in a file: ``YYYY-MM-DD``."""
 
 
 class WrongTypeError(TypeError):
@@ -71,13 +66,10 @@ def _structure_span(value: object, _: object) -> DateSpan:
 
 
 def _structure_date(value: object, _: object) -> date:
-    # date.fromisoformat also reads week dates ("2025-W17-1") from 3.11 on.
-    if type(value) is not str or DAY.fullmatch(value) is None:
+    day = read_day(value)
+    if day is None:
         raise WrongTypeError("a day as YYYY-MM-DD", value)
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise WrongTypeError("a day as YYYY-MM-DD", value) from None
+    return day
 
 
 def is_tuple(cl: Any) -> bool:

@@ -142,6 +142,33 @@ def check_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
         raise fail(a.name, value, "a datetime.date")
 
 
+DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+"""What one day looks like as text: ``YYYY-MM-DD``, EDTF's day."""
+
+
+def read_day(value: object) -> date | None:
+    """Return the day the text *value* names as ``YYYY-MM-DD``, else None."""
+    # date.fromisoformat also reads week dates ("2025-W17-1") from 3.11 on.
+    if type(value) is not str or DAY.fullmatch(value) is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def to_day(value: date | str) -> date:
+    """Convert a day given as ``YYYY-MM-DD``; leave anything else for the validator."""
+    day = read_day(value)
+    return value if day is None else day  # type: ignore[return-value]
+
+
+def check_given_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    """Require one day, given as a `datetime.date` or as ``YYYY-MM-DD``."""
+    if type(value) is not date:
+        raise fail(a.name, value, "a day: a datetime.date or 'YYYY-MM-DD'")
+
+
 @attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
 class DateSpan:
     """An inclusive span of days, from *earliest* to *latest*.

@@ -6,6 +6,7 @@ import attrs
 
 from ._fields import refers_to
 from ._repr import model_repr
+from ._text import SEP, Names, name_of
 from ._validators import (
     Id,
     check_degrees,
@@ -70,6 +71,10 @@ class ExternalIds:
 
     __repr__ = model_repr
 
+    def __str__(self) -> str:
+        given = [(k, getattr(self, k)) for k in ("iso3", "wikidata", "cameo")]
+        return ", ".join(f"{k} {v}" for k, v in given if v is not None) or "none"
+
     iso3: str | None = attrs.field(default=None, validator=check_optional_text)
     wikidata: str | None = attrs.field(default=None, validator=check_optional_text)
     cameo: str | None = attrs.field(default=None, validator=check_optional_text)
@@ -90,6 +95,21 @@ class Actor:
     """
 
     __repr__ = model_repr
+
+    def describe(self, names: Names | None = None) -> str:
+        """Return the actor as one line for people: id, name, kind, whose part.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        text = f"{self.id}: {self.name}{SEP}{self.kind.value}"
+        if self.part_of is not None:
+            text += f"{SEP}part of {name_of(names, self.part_of)}"
+        if self.aliases:
+            text += f"{SEP}also {', '.join(self.aliases)}"
+        return text
+
+    __str__ = describe
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
@@ -124,6 +144,21 @@ class Place:
     """
 
     __repr__ = model_repr
+
+    def describe(self, names: Names | None = None) -> str:
+        """Return the place as one line for people: id, name, kind, country.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        text = f"{self.id}: {self.name}{SEP}{self.kind.value}"
+        if self.country is not None:
+            text += f"{SEP}in {name_of(names, self.country)}"
+        if self.lat is not None and self.lon is not None:
+            text += f"{SEP}{self.lat}, {self.lon}"
+        return text
+
+    __str__ = describe
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)

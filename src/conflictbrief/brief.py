@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import operator
 from collections.abc import Iterable
 from datetime import date
@@ -15,7 +16,8 @@ from ._integrity import Checker, IntegrityError
 from ._messages import shown
 from ._registry import BY_CLASS, COLLECTIONS
 from ._repr import model_repr
-from ._span import DateLike, check_day
+from ._span import DateLike, check_given_day, to_day
+from ._text import Names, brief_names, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
 from .errors import Problem, UnknownIdError
@@ -70,6 +72,18 @@ class Dispute:
     claim: Statement
     rebuttals: tuple[Statement, ...]
 
+    def describe(self, names: Names | None = None) -> str:
+        """Return the claim's line, then a line for each rebuttal under it.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        lines = [self.claim.describe(names)]
+        lines += [f"  disputed by: {r.describe(names)}" for r in self.rebuttals]
+        return "\n".join(lines)
+
+    __str__ = describe
+
 
 @attrs.frozen(kw_only=True, repr=False)
 class Brief:
@@ -86,7 +100,8 @@ class Brief:
     Attributes:
         id: A slug naming the brief.
         title: A title for people.
-        as_of: The day the brief describes the world as of.
+        as_of: The day the brief describes the world as of: a `date`, or
+            one day as EDTF writes it (``"2025-04-28"``).
         summary: A paragraph on what the brief covers.
         actors: The states, people, bodies, forces and groups involved.
         places: The places named.
@@ -100,7 +115,7 @@ class Brief:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)
-    as_of: date = attrs.field(validator=check_day)
+    as_of: date = attrs.field(converter=to_day, validator=check_given_day)
     summary: str | None = attrs.field(default=None, validator=check_optional_text)
     actors: Records[Actor] = attrs.field(default=(), converter=_actors)
     places: Records[Place] = attrs.field(default=(), converter=_places)
@@ -119,6 +134,16 @@ class Brief:
 
     def __copy__(self) -> Brief:
         return self  # immutable: a copy would be the same in every way
+
+    def __str__(self) -> str:
+        return overview(self, brief_names(self))
+
+    def _repr_html_(self) -> str:
+        names = brief_names(self)
+        rows = [(r.date.describe(), r.describe(names)) for r in self.timeline()]
+        title = html.escape(self.title)
+        summary = html.escape(self.summary or "")
+        return f"<h3>{title}</h3><p>{summary}</p>" + html_table(("when", "what"), rows)
 
     def timeline(
         self, during: DateLike | None = None, *, strict: bool = False

@@ -20,6 +20,7 @@ from ._span import (
     to_optional_span,
     to_span,
 )
+from ._text import Names, line, name_of, names_of
 from ._validators import (
     Id,
     check_optional_slug,
@@ -106,6 +107,19 @@ class Statement:
 
     __repr__ = model_repr
 
+    def describe(self, names: Names | None = None) -> str:
+        """Return the statement as one line for people.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        who = "the source" if self.speaker is None else name_of(names, self.speaker)
+        if self.via is not None:
+            who += f" via {name_of(names, self.via)}"
+        return line(self.date, self.kind.value, who, self.summary)
+
+    __str__ = describe
+
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     speaker: Id | None = attrs.field(
         default=None,
@@ -163,6 +177,31 @@ class Deployment:
     """
 
     __repr__ = model_repr
+
+    @property
+    def summary(self) -> str:
+        """The deployment in one sentence, from its fields."""
+        return self._sentence(None)
+
+    def describe(self, names: Names | None = None) -> str:
+        """Return the deployment as one line for people.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        route = f"{name_of(names, self.sender)} to {name_of(names, self.host)}"
+        return line(self.date, "deployment", route, self._sentence(names))
+
+    __str__ = describe
+
+    def _sentence(self, names: Names | None) -> str:
+        text = f"{name_of(names, self.sender)} sends forces"
+        if self.unit is not None:
+            text += f" ({name_of(names, self.unit)})"
+        text += f" to {name_of(names, self.place or self.host)}"
+        if self.until is not None:
+            text += f", until {self.until.describe()}"
+        return f"{text}: {self.role}" if self.role else text
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     sender: Id = attrs.field(
@@ -223,6 +262,18 @@ class Event:
     """
 
     __repr__ = model_repr
+
+    def describe(self, names: Names | None = None) -> str:
+        """Return the event as one line for people.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        return line(
+            self.date, self.kind.value, names_of(names, self.participants), self.summary
+        )
+
+    __str__ = describe
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))

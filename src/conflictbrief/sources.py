@@ -8,6 +8,7 @@ import attrs
 from ._fields import refers_to
 from ._repr import model_repr
 from ._span import DateSpan, check_optional_span, to_optional_span
+from ._text import SEP, Names, name_of
 from ._validators import (
     Id,
     as_tuple,
@@ -58,6 +59,21 @@ class Source:
 
     __repr__ = model_repr
 
+    def describe(self, names: Names | None = None) -> str:
+        """Return the source as one line for people: id, title, kind, when, whose.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        text = f"{self.id}: {self.title}{SEP}{self.kind.value}"
+        if self.published is not None:
+            text += f"{SEP}{self.published.describe()}"
+        if self.publisher is not None:
+            text += f"{SEP}{name_of(names, self.publisher)}"
+        return text
+
+    __str__ = describe
+
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)
     kind: SourceKind = attrs.field(
@@ -92,6 +108,13 @@ class Citation:
     """
 
     __repr__ = model_repr
+
+    def __str__(self) -> str:
+        opening, closing = (
+            "\N{LEFT DOUBLE QUOTATION MARK}",
+            "\N{RIGHT DOUBLE QUOTATION MARK}",
+        )
+        return f"{self.source}: {opening}{self.quote}{closing}"
 
     source: Id = attrs.field(
         converter=to_id, validator=check_slug, metadata=refers_to("sources")

@@ -1,0 +1,87 @@
+"""How records read for people: one line each, and HTML tables for notebooks.
+
+The model classes' ``describe`` methods and ``str`` use these helpers, with
+ids for names when a record stands alone; a collection, a dispute or a brief
+passes the names of its brief's actors, places and sources, so that lines
+read "North Korea to Russia" rather than "north-korea to russia".
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+SEP = " \N{MIDDLE DOT} "
+"""What separates the parts of a line."""
+
+Names = Mapping[str, str]
+"""Display names by id."""
+
+NO_NAMES: Names = {}
+
+
+def name_of(names: Names | None, key: str) -> str:
+    """Return the display name of the id *key*, or the id itself."""
+    return key if names is None else names.get(key, key)
+
+
+def names_of(names: Names | None, keys: Iterable[str]) -> str:
+    """Return the display names of *keys*, joined with commas."""
+    return ", ".join(name_of(names, k) for k in keys)
+
+
+def line(date: Any, kind: str, who: str, what: str) -> str:
+    """Return a dated record's line: date in words, kind, who and what."""
+    head = f"{date.describe()}{SEP}{kind}{SEP}"
+    return f"{head}{who}: {what}" if who else f"{head}{what}"
+
+
+def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """Return an HTML table of *rows*, every cell escaped."""
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+        for row in rows
+    )
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+def brief_names(brief: Any) -> dict[str, str]:
+    """Return the display names of a brief's actors, places and sources by id."""
+    names = {s.id: s.title for s in brief.sources}
+    names.update((p.id, p.name) for p in brief.places)
+    names.update((a.id, a.name) for a in brief.actors)
+    return names
+
+
+def overview(brief: Any, names: Names) -> str:
+    """Return a brief for people: what it is, who, what happened, troops, disputes."""
+    out = [brief.title]
+    if brief.summary:
+        out.append(brief.summary)
+    out.append(f"As of {brief.as_of.day} {brief.as_of:%B %Y}.")
+    out += [f"Source: {source.describe(names)}" for source in brief.sources]
+    kinds: dict[str, list[str]] = {}
+    for actor in brief.actors:
+        kinds.setdefault(actor.kind.value.replace("_", " "), []).append(actor.name)
+    if kinds:
+        out += ["", "Who is involved"]
+        out += [f"  {kind}: {', '.join(members)}" for kind, members in kinds.items()]
+    timeline = brief.timeline()
+    if timeline:
+        out += ["", "What happened and who said what, in date order"]
+        out += [f"  {r.describe(names)}" for r in timeline]
+    pairs = dict.fromkeys((d.sender, d.host) for d in brief.deployments)
+    if pairs:
+        out += ["", "Troops"]
+        for sender, host in pairs:
+            troops = brief.troops(sender=sender, host=host)
+            figure = "no figure given" if troops is None else str(troops)
+            route = f"{name_of(names, sender)} to {name_of(names, host)}"
+            out.append(f"  {route}: {figure}")
+    disputes = brief.disputes()
+    if disputes:
+        out += ["", "Disputed claims"]
+        out += ["  " + d.describe(names).replace("\n", "\n  ") for d in disputes]
+    return "\n".join(out)
