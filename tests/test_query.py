@@ -370,3 +370,32 @@ class TestWhereProperty:
             dated = key in ("during", "active_on")
             chained = chained.where(strict=strict and dated, **{key: value})
         assert records.where(strict=strict, **filters) == chained
+
+
+class TestWhereMembers:
+    def test_members_widen_actor_filters(self) -> None:
+        """members=True matches an actor and every actor that is part of it."""
+        from conflictbrief import datasets
+
+        brief = datasets.load()
+        alone = brief.statements.where(speaker="united-states")
+        widened = brief.statements.where(speaker="united-states", members=True)
+        assert ["us-demands-end-to-support"] == [s.id for s in alone]
+        assert {
+            "us-demands-end-to-support",
+            "us-officials-assign-responsibility",
+            "trump-urges-talks",
+        } == {s.id for s in widened}
+
+    def test_members_need_a_brief(self) -> None:
+        """members=True on records outside a brief says it needs one."""
+        from conflictbrief import Records
+
+        loose = Records(list(BRIEF.statements))
+        with pytest.raises(TypeError, match="members=True needs"):
+            loose.where(speaker="kim", members=True)
+
+    def test_members_leave_other_filters(self) -> None:
+        """members=True does not widen filters on other collections."""
+        found = BRIEF.statements.where(kind="claim", members=True)
+        assert list(BRIEF.statements.where(kind="claim")) == list(found)

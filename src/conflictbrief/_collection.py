@@ -201,7 +201,9 @@ class Records(Generic[T]):
         """Return the first record, or None if there are none."""
         return self._items[0] if self._items else None
 
-    def where(self, *, strict: bool = False, **filters: object) -> Records[T]:
+    def where(
+        self, *, strict: bool = False, members: bool = False, **filters: object
+    ) -> Records[T]:
         """Return the records matching every filter, in this collection's order.
 
         A filter on a reference (``speaker``, ``about``, ``sender``, ...)
@@ -214,6 +216,10 @@ class Records(Generic[T]):
 
         Args:
             strict: Match dates that are certainly, not possibly, in range.
+            members: Let a filter on actors (``speaker``, ``sender``,
+                ``about``, ...) match the actors given and every actor that
+                is part of them: ``where(speaker="united-states",
+                members=True)`` finds what U.S. officials said too.
             **filters: Field names and the values to match. Actors take
                 ``kind``, ``part_of``; places ``kind``, ``country``; sources
                 ``kind``, ``publisher``; statements ``speaker``, ``about``,
@@ -229,7 +235,12 @@ class Records(Generic[T]):
             ValidationError: A kind or date that cannot be read.
         """
         found = find(
-            self._root, self._positions, self._own_positions, filters, strict=strict
+            self._root,
+            self._positions,
+            self._own_positions,
+            filters,
+            strict=strict,
+            members=members,
         )
         return self if found is None else self._view(found)
 

@@ -176,13 +176,21 @@ class Filter:
         self.enum = enum
         self.dated = kind in ("date", "active")
 
-    def values(self, root: Root, name: str, value: object) -> ValuePlan:
-        """Plan the value filter *name*, asking for *value* (see `Records.where`)."""
+    def values(
+        self, root: Root, name: str, value: object, *, members: bool = False
+    ) -> ValuePlan:
+        """Plan the value filter *name*, asking for *value* (see `Records.where`).
+
+        With *members*, a filter on actors also asks for every actor that is
+        part of one asked for.
+        """
         wanted = (
             self._members(name, value)
             if self.kind == "enum"
             else self._wanted_ids(root, name, value)
         )
+        if members and self.target == "actors":
+            wanted = _with_members(root, wanted)
         index: ValueIndex = root.indexes.get(name) or root.index(name, self.value_index)
         if len(wanted) == 1:
             (value,) = wanted
@@ -243,6 +251,18 @@ class Filter:
             name, lambda items: _active_index(items, as_of, sure=False)
         )
         return DatePlan(name, maybe, span, "overlapping")
+
+
+def _with_members(root: Root, wanted: Collection[str | None]) -> set[str | None]:
+    """*wanted* with every actor that is part of one of them, at any depth."""
+    if root.brief is None:
+        raise TypeError("members=True needs the collections of a brief")
+    actors = root.brief.actors
+    out = set(wanted)
+    for key in wanted:
+        if key is not None:
+            out.update(a.id for a in actors.members(key))
+    return out
 
 
 def _is_many(value: object) -> bool:
@@ -307,13 +327,14 @@ FILTERS: dict[str, dict[str, Filter]] = {c.name: _filters_of(c) for c in COLLECT
 """The filters `Records.where` takes, by collection name."""
 
 
-def find(
+def find(  # noqa: PLR0913 (a view's positions come as a list and a set made on demand)
     root: Root,
     own: list[int] | None,
     own_set: Callable[[], frozenset[int]],
     filters: Mapping[str, object],
     *,
     strict: bool,
+    members: bool = False,
 ) -> list[int] | None:
     """The positions in *root* matching every filter; None if there are none.
 
@@ -343,7 +364,7 @@ def find(
             if spec.dated:
                 dates.append(spec.dates(root, key, value, strict=strict))
             else:
-                values.append(spec.values(root, key, value))
+                values.append(spec.values(root, key, value, members=members))
     except (TypeError, LookupError, ValueError):
         # A misused where() is named before any value it was given.
         _check_use(name, filters, strict=strict)

@@ -14,6 +14,7 @@ import attrs
 from ._collection import Records, attach
 from ._integrity import Checker, IntegrityError
 from ._messages import shown
+from ._passages import uncovered
 from ._registry import BY_CLASS, COLLECTIONS
 from ._repr import model_repr
 from ._span import DateLike, check_given_day, to_day
@@ -215,7 +216,7 @@ class Brief:
         """
         if strict and on is None:
             raise TypeError("strict=True applies to on, and none was given")
-        filters: dict[str, object] = {}
+        filters: dict[str, Any] = {}
         if sender is not None:
             filters["sender"] = sender
         if host is not None:
@@ -228,6 +229,42 @@ class Brief:
             if d.troops is not None
         ]
         return functools.reduce(operator.add, figures) if figures else None
+
+    def uncited(
+        self, source: str | Source | None = None
+    ) -> tuple[tuple[str, str], ...]:
+        """Return the sentences of the sources' texts that no record cites yet.
+
+        A sentence counts as cited when a citation's quote lies within it, or
+        it within the quote. Use it while encoding a report, to see what is
+        left to encode.
+
+        Args:
+            source: Only this source (an id or the record); None for every
+                source with a text.
+
+        Returns:
+            (source id, sentence) pairs, in the order of sources and text.
+
+        Raises:
+            UnknownIdError: *source* is not in this brief.
+        """
+        if source is None:
+            chosen = [s for s in self.sources if s.text is not None]
+        else:
+            chosen = [self.sources[source.id if isinstance(source, Source) else source]]
+        quotes: dict[str, list[str]] = {}
+        for name in _TIMELINE:
+            records: Records[Any] = getattr(self, name)
+            for record in records:
+                for c in record.citations:
+                    quotes.setdefault(c.source, []).append(c.quote)
+        return tuple(
+            (s.id, sentence)
+            for s in chosen
+            if s.text is not None
+            for sentence in uncovered(s.text, quotes.get(s.id, ()))
+        )
 
     def evidence(self, record: Record) -> tuple[tuple[Source, str], ...]:
         """Return the sources and quotes behind *record*, in citation order.

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 import attrs
 
 from ._fields import refers_to
+from ._passages import find_passage, sentences
 from ._repr import model_repr
 from ._span import DateSpan, check_optional_span, to_optional_span
 from ._text import SEP, Names, name_of
@@ -21,6 +22,7 @@ from ._validators import (
     to_id,
     to_optional_id,
 )
+from .errors import ValidationError
 
 __all__ = ["Citation", "Source", "SourceKind"]
 
@@ -73,6 +75,35 @@ class Source:
         return text
 
     __str__ = describe
+
+    def sentences(self) -> tuple[str, ...]:
+        """Return the sentences of the source's text, or () if it has none.
+
+        A sentence ends at '.', '!' or '?' before a capital, a digit or an
+        opening quotation mark; runs of whitespace read as one space.
+        """
+        return () if self.text is None else sentences(self.text)
+
+    def passage(self, fragment: str) -> str:
+        """Return the source's own words for *fragment*, to quote exactly.
+
+        Type the fragment with straight quotation marks and any spacing: the
+        passage comes back as the text has it, curly marks included, ready
+        for a `Citation`.
+
+        Raises:
+            ValidationError: The source has no text, or the words are not
+                in it.
+        """
+        found = None if self.text is None else find_passage(self.text, fragment)
+        if found is None:
+            where = "no text" if self.text is None else "no such words"
+            raise ValidationError.at(
+                "fragment",
+                f"expected words of the text of {self.id!r}, got {fragment!r} "
+                f"({where})",
+            )
+        return found
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)

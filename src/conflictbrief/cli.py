@@ -1,0 +1,256 @@
+"""The ``conflictbrief`` command: read, query and check briefs from the shell.
+
+Every command reads the bundled dataset unless given a file (``-`` reads
+standard input), prints plain text or, with ``--json``, JSON for machines,
+and exits 0 when all is well, 1 when the data is invalid and 2 when the
+command was misused. Errors go to standard error, one line each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import IO, Any
+
+from ._converter import converter
+from ._text import brief_names
+from .brief import Brief
+from .errors import ConflictBriefError, ValidationError
+from .schema import json_schema
+from .serialize import dumps, load, loads
+
+__all__ = ["main"]
+
+_DEFAULT = "the bundled dataset"
+
+
+class _InvalidData(Exception):  # noqa: N818 (it wraps the error, it is not one)
+    """A brief that did not load: exit 1, with every problem."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``).
+
+    Returns:
+        The exit status: 0 ok, 1 invalid data, 2 misuse.
+    """
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args, sys.stdout))
+    except _InvalidData as invalid:
+        error = invalid.error
+        where = f"{error.file}: " if error.file else ""
+        for problem in error.problems:
+            print(f"error: {where}{_one_line(problem)}", file=sys.stderr)
+        return 1
+    except (ConflictBriefError, TypeError, OSError) as error:
+        # A filter value, an id or a file the command cannot use.
+        print(f"error: {_one_line(error)}", file=sys.stderr)
+        return 2
+
+
+def _one_line(error: object) -> str:
+    text = str(error)
+    if isinstance(error, OSError) and error.filename is not None:
+        text = f"{error.filename}: {error.strerror}"
+    return " ".join(text.split())
+
+
+def _read(path: str | None) -> Brief:
+    """Return the brief at *path*: a file, ``-`` for standard input, None bundled."""
+    try:
+        if path is None:
+            from . import datasets
+
+            return datasets.load()
+        if path == "-":
+            return loads(sys.stdin.buffer.read())
+        return load(path)
+    except ValidationError as error:
+        raise _InvalidData(error) from None
+
+
+def _document(value: Any) -> Any:
+    return converter(detailed=False).unstructure(value)
+
+
+def _emit(out: IO[str], args: argparse.Namespace, text: str, data: Any) -> None:
+    if args.json:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif text:
+        out.write(text + "\n")
+
+
+def _show(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    if args.json:
+        out.write(dumps(brief))
+    else:
+        out.write(f"{brief}\n")
+    return 0
+
+
+def _listing(args: argparse.Namespace, out: IO[str], records: Any) -> int:
+    text = str(records) if len(records) else "nothing matches"
+    _emit(out, args, text, [_document(r) for r in records])
+    return 0
+
+
+def _actors(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    filters = {} if args.kind is None else {"kind": args.kind}
+    return _listing(args, out, brief.actors.where(**filters))
+
+
+def _statements(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    given = {
+        "speaker": args.by,
+        "about": args.about,
+        "kind": args.kind,
+        "during": args.during,
+    }
+    filters = {k: v for k, v in given.items() if v is not None}
+    found = brief.statements.where(members=args.members, **filters)
+    return _listing(args, out, found)
+
+
+def _timeline(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    records = brief.timeline(during=args.during)
+    names = brief_names(brief)
+    text = "\n".join(r.describe(names) for r in records) or "nothing matches"
+    data = [{"type": type(r).__name__.lower(), **_document(r)} for r in records]
+    _emit(out, args, text, data)
+    return 0
+
+
+def _troops(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    estimate = brief.troops(sender=args.sender, host=args.host, on=args.on)
+    text = "no figure given" if estimate is None else str(estimate)
+    data = {
+        "sender": args.sender,
+        "host": args.host,
+        "on": args.on,
+        "estimate": None if estimate is None else _document(estimate),
+        "text": text,
+    }
+    _emit(out, args, text, data)
+    return 0
+
+
+def _disputes(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    found = brief.disputes()
+    names = brief_names(brief)
+    text = "\n".join(d.describe(names) for d in found) or "no disputed claims"
+    data = [
+        {"claim": _document(d.claim), "rebuttals": [_document(r) for r in d.rebuttals]}
+        for d in found
+    ]
+    _emit(out, args, text, data)
+    return 0
+
+
+def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+    results = []
+    for path in args.files:
+        try:
+            _read(path)
+        except _InvalidData as invalid:
+            problems = [
+                {"path": p.path, "message": p.message} for p in invalid.error.problems
+            ]
+        else:
+            problems = []
+        results.append({"file": path, "valid": not problems, "problems": problems})
+    if args.json:
+        _emit(out, args, "", results)
+    for result in results:
+        if not args.json:
+            verdict = "valid" if result["valid"] else "invalid"
+            out.write(f"{result['file']}: {verdict}\n")
+        for p in result["problems"]:
+            where = f"{p['path']}: " if p["path"] else ""
+            print(f"{result['file']}: {where}{p['message']}", file=sys.stderr)
+    return 0 if all(r["valid"] for r in results) else 1
+
+
+def _uncited(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    found = brief.uncited(args.source)
+    text = "\n".join(f"{source}: {sentence}" for source, sentence in found)
+    data = [{"source": source, "sentence": sentence} for source, sentence in found]
+    _emit(out, args, text or "every sentence is cited", data)
+    return 0
+
+
+def _schema(_: argparse.Namespace, out: IO[str]) -> int:
+    out.write(json.dumps(json_schema(), indent=2) + "\n")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="conflictbrief",
+        description="Read, query and check conflictbrief briefs.",
+        epilog="Exit status: 0 ok, 1 invalid data, 2 misuse.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", help="print JSON")
+
+    def command(
+        name: str, run: Callable[[argparse.Namespace, IO[str]], int], about: str
+    ) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[common], help=about, description=about)
+        sub.set_defaults(run=run)
+        return sub
+
+    def brief_argument(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "brief",
+            nargs="?",
+            metavar="FILE",
+            help=f"a brief file, or - for standard input (default: {_DEFAULT})",
+        )
+
+    brief_argument(command("show", _show, "print the brief as a summary"))
+    actors = command("actors", _actors, "list the actors")
+    brief_argument(actors)
+    actors.add_argument("--kind", help="only actors of this kind (state, person, ...)")
+    statements = command("statements", _statements, "list statements")
+    brief_argument(statements)
+    statements.add_argument("--by", metavar="ACTOR", help="said by this actor id")
+    statements.add_argument(
+        "--members",
+        action="store_true",
+        help="with --by and --about, include the actors that are part of it",
+    )
+    statements.add_argument("--about", metavar="ACTOR", help="about this actor id")
+    statements.add_argument("--kind", help="of this kind (claim, dispute, ...)")
+    statements.add_argument("--during", metavar="EDTF", help="possibly in this span")
+    timeline = command("timeline", _timeline, "every dated record, in date order")
+    brief_argument(timeline)
+    timeline.add_argument("--during", metavar="EDTF", help="possibly in this span")
+    troops = command("troops", _troops, "how many troops were sent, on whose estimate")
+    brief_argument(troops)
+    troops.add_argument("--sender", metavar="STATE", help="the sending state's id")
+    troops.add_argument("--host", metavar="STATE", help="the host state's id")
+    troops.add_argument("--on", metavar="EDTF", help="present during this span")
+    brief_argument(command("disputes", _disputes, "each claim with its rebuttals"))
+    validate = command("validate", _validate, "check files; exit 1 if any is invalid")
+    validate.add_argument("files", nargs="+", metavar="FILE", help="brief files")
+    uncited = command("uncited", _uncited, "sentences of a source no record cites")
+    brief_argument(uncited)
+    uncited.add_argument("--source", metavar="ID", help="only this source")
+    command("schema", _schema, "print the JSON Schema of the file format")
+    return parser

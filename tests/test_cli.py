@@ -1,0 +1,246 @@
+"""The conflictbrief command: every command, its output and its exit status."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conflictbrief import datasets, dumps
+from conflictbrief.cli import main
+
+DOT = " \N{MIDDLE DOT} "
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Run the command with *argv*; return its status, output and errors."""
+    status = main(list(argv))
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+@pytest.fixture
+def bad_file(tmp_path: Path) -> Path:
+    path = tmp_path / "bad.json"
+    path.write_text(
+        '{"format": "conflictbrief/1", "id": "b", "title": "T", "as_of": "2025-01-01",'
+        ' "actors": [{"id": "a", "name": "A", "kind": "stat"}], "colour": 1}',
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.fixture
+def good_file(tmp_path: Path) -> Path:
+    path = tmp_path / "good.json"
+    path.write_text(dumps(datasets.load()), encoding="utf-8")
+    return path
+
+
+class TestCommands:
+    def test_show(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show prints the bundled brief's overview."""
+        status, out, err = run(capsys, "show")
+        assert (0, "") == (status, err)
+        assert out.startswith("North Korea confirms its troops are fighting for Russia")
+        assert "  North Korea to Russia: about 11,000\n" in out
+
+    def test_show_json_is_the_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """show --json prints the brief in the file format."""
+        status, out, _ = run(capsys, "show", "--json")
+        assert (0, dumps(datasets.load())) == (status, out)
+
+    def test_actors(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """actors --kind lists the actors of a kind, a line each."""
+        status, out, _ = run(capsys, "actors", "--kind", "state")
+        lines = out.splitlines()
+        assert (0, 5) == (status, len(lines))
+        assert (
+            f"north-korea: North Korea{DOT}state{DOT}also Pyongyang, DPRK" == lines[0]
+        )
+
+    def test_statements_by_with_members(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """--by with --members includes the statements of the actor's members."""
+        _, alone, _ = run(capsys, "statements", "--by", "united-states")
+        _, with_members, _ = run(
+            capsys, "statements", "--by", "united-states", "--members"
+        )
+        assert (1, 3) == (len(alone.splitlines()), len(with_members.splitlines()))
+
+    def test_statements_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """statements --json prints the matching records as the file has them."""
+        status, out, _ = run(
+            capsys, "statements", "--kind", "dispute", "--during", "2025", "--json"
+        )
+        data = json.loads(out)
+        assert (0, ["ukraine-disputes-kursk-control"]) == (
+            status,
+            [d["id"] for d in data],
+        )
+
+    def test_nothing_matches(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A query with no answer says so."""
+        status, out, _ = run(
+            capsys, "statements", "--by", "kim-jong-un", "--during", "2020"
+        )
+        assert (0, "nothing matches\n") == (status, out)
+
+    def test_timeline(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """timeline --during lists the records possibly in the span, in order."""
+        status, out, _ = run(capsys, "timeline", "--during", "2025-04-28")
+        lines = out.splitlines()
+        assert 0 == status
+        assert lines[-1].startswith(f"28 April 2025{DOT}assess{DOT}the source: ")
+
+    def test_timeline_json_names_types(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """timeline --json says which type of record each entry is."""
+        _, out, _ = run(capsys, "timeline", "--json")
+        types = {d["type"] for d in json.loads(out)}
+        assert {"statement", "deployment", "event"} == types
+
+    def test_troops(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """troops prints the estimate, and --json its figures."""
+        _, text, _ = run(capsys, "troops", "--sender", "north-korea")
+        _, data, _ = run(capsys, "troops", "--host", "ukraine", "--json")
+        assert "about 11,000\n" == text
+        assert (None, "no figure given") == (
+            json.loads(data)["estimate"],
+            json.loads(data)["text"],
+        )
+
+    def test_disputes(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """disputes prints each claim and its rebuttals."""
+        _, out, _ = run(capsys, "disputes")
+        _, data, _ = run(capsys, "disputes", "--json")
+        assert "  disputed by: " in out
+        assert "russia-claims-control-of-kursk" == json.loads(data)[0]["claim"]["id"]
+
+    def test_uncited(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """uncited lists the sentences no record cites: the image's licence line."""
+        status, out, _ = run(
+            capsys, "uncited", "--source", "north-korea-confirms-troops-in-russia"
+        )
+        assert 0 == status
+        assert out.startswith(
+            "north-korea-confirms-troops-in-russia: Image is licensed under"
+        )
+
+    def test_schema(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """schema prints the JSON Schema of the file format."""
+        status, out, _ = run(capsys, "schema")
+        assert (0, "object") == (status, json.loads(out)["type"])
+
+
+class TestFiles:
+    def test_reads_a_file(
+        self, capsys: pytest.CaptureFixture[str], good_file: Path
+    ) -> None:
+        """A command reads the brief in a file given to it."""
+        status, out, _ = run(capsys, "troops", str(good_file))
+        assert (0, "about 11,000\n") == (status, out)
+
+    def test_reads_stdin(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch,
+        good_file: Path,
+    ) -> None:
+        """- reads the brief from standard input."""
+        with good_file.open("rb") as f:
+            monkeypatch.setattr(sys, "stdin", type("In", (), {"buffer": f})())
+            status, out, _ = run(capsys, "disputes", "-")
+        assert (0, True) == (status, out.startswith("September 2024"))
+
+    def test_validate(
+        self, capsys: pytest.CaptureFixture[str], good_file: Path, bad_file: Path
+    ) -> None:
+        """validate prints every problem with its path and exits 1 if any file fails."""
+        status, out, err = run(capsys, "validate", str(good_file), str(bad_file))
+        assert 1 == status
+        assert [f"{good_file}: valid", f"{bad_file}: invalid"] == out.splitlines()
+        assert [
+            (
+                f"{bad_file}: $.actors[0].kind: expected one of 'state', 'person', "
+                "'government_body', 'armed_force', 'media', 'international_org', "
+                "'group', got 'stat' (str)"
+            ),
+            (
+                f"{bad_file}: $.colour: unknown key; expected one of id, title, "
+                "as_of, summary, actors, places, sources, statements, deployments, "
+                "events"
+            ),
+        ] == err.splitlines()
+
+    def test_validate_valid(
+        self, capsys: pytest.CaptureFixture[str], good_file: Path
+    ) -> None:
+        """validate exits 0 when every file is valid."""
+        assert 0 == run(capsys, "validate", str(good_file))[0]
+
+    def test_validate_json(
+        self, capsys: pytest.CaptureFixture[str], bad_file: Path
+    ) -> None:
+        """validate --json reports each file's problems as data."""
+        status, out, _ = run(capsys, "validate", "--json", str(bad_file))
+        (result,) = json.loads(out)
+        assert (1, False, 2) == (status, result["valid"], len(result["problems"]))
+
+    def test_invalid_brief(
+        self, capsys: pytest.CaptureFixture[str], bad_file: Path
+    ) -> None:
+        """A query on an invalid file exits 1, a line of stderr per problem."""
+        status, out, err = run(capsys, "show", str(bad_file))
+        assert (1, "", 2) == (status, out, len(err.splitlines()))
+        assert err.startswith(f"error: {bad_file}: $.actors[0].kind: ")
+
+
+class TestMisuse:
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A file that does not exist is a usage error, on one line."""
+        status, _, err = run(capsys, "show", "no-such-file.json")
+        assert (2, "error: no-such-file.json: No such file or directory\n") == (
+            status,
+            err,
+        )
+
+    def test_bad_filter_value(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A kind that does not exist is a usage error naming the kinds."""
+        status, _, err = run(capsys, "actors", "--kind", "king")
+        assert 2 == status
+        assert err.startswith("error: kind: expected one of 'state', 'person'")
+
+    def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown id is a usage error with suggestions."""
+        status, _, err = run(capsys, "statements", "--by", "kim-jong")
+        assert 2 == status
+        assert "did you mean 'kim-jong-un'?" in err
+
+    def test_unknown_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """argparse refuses an unknown command with status 2."""
+        with pytest.raises(SystemExit) as exit_info:
+            main(["summon"])
+        assert 2 == exit_info.value.code
+        assert "invalid choice: 'summon'" in capsys.readouterr().err
+
+
+class TestEntryPoints:
+    def test_python_dash_m(self) -> None:
+        """python -m conflictbrief runs the command line."""
+        result = subprocess.run(
+            [sys.executable, "-m", "conflictbrief", "troops"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (0, "about 11,000\n", "") == (
+            result.returncode,
+            result.stdout,
+            result.stderr,
+        )
