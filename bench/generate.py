@@ -83,9 +83,13 @@ _VERBS = {
     StatementKind.DEMAND: "demanded",
     StatementKind.URGE: "urged",
     StatementKind.WARN: "warned",
+    StatementKind.ACCUSE: "accused",
+    StatementKind.DENY: "denied",
+    StatementKind.ANNOUNCE: "announced",
+    StatementKind.THREATEN: "threatened",
 }
 # Reporting is mostly claims, reports and assessments; the rest is rarer.
-_KIND_WEIGHTS = (8, 20, 6, 12, 25, 3, 2, 6, 4, 5, 9)
+_KIND_WEIGHTS = (8, 20, 6, 12, 25, 3, 2, 6, 4, 5, 9, 6, 4, 5, 3)
 _GROUPS = (
     "military analysts",
     "western officials",

@@ -26,8 +26,16 @@ from conflictbrief import (
 )
 
 ACTOR_KINDS = (
-    "'state', 'person', 'government_body', 'armed_force', 'media', "
+    "'state', 'person', 'government_body', 'armed_force', 'media', 'platform', "
     "'international_org', 'group'"
+)
+STATEMENT_KINDS = (
+    "'confirm', 'claim', 'dispute', 'assess', 'report', 'praise', 'thank', "
+    "'condemn', 'demand', 'urge', 'warn', 'accuse', 'deny', 'announce', 'threaten'"
+)
+EVENT_KINDS = (
+    "'agreement', 'meeting', 'operation', 'decision', 'attack', 'clash', 'strike', "
+    "'capture', 'advance', 'withdrawal', 'other'"
 )
 
 

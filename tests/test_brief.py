@@ -10,14 +10,17 @@ import pytest
 from hypothesis import given
 
 from conflictbrief import (
+    Actor,
     Brief,
     Dispute,
     Estimate,
+    Match,
     Problem,
     Records,
     UnknownIdError,
     ValidationError,
 )
+from conflictbrief._registry import COLLECTIONS
 from contracts import ACTORS, ValueObjectContract, brief, briefly, problems_of
 from query_brief import BRIEF, ids
 from strategies import briefs
@@ -197,8 +200,8 @@ class TestMerge:
             BRIEF.merge(None)  # type: ignore[arg-type]
 
     def test_conflict(self) -> None:
-        """A record with one id and two contents is refused, naming both briefs."""
-        changed = attrs.evolve(BRIEF.actors["kim"], name="Kim")
+        """A record that differs in a field is refused, naming the field and both."""
+        changed = attrs.evolve(BRIEF.actors["kim"], kind="group")
         other = attrs.evolve(
             BRIEF,
             id="other",
@@ -206,7 +209,70 @@ class TestMerge:
         )
         with pytest.raises(
             ValidationError,
-            match=r"\$\.actors\[4\]: expected the same record as 'fixture' has "
-            r"with id 'kim', got a different one in 'other'",
+            match=r"\$\.actors\[4\]\.kind: expected the same kind as 'fixture' has "
+            r"for 'kim' \('person'\), got 'group'",
         ):
             BRIEF.merge(other)
+
+    def test_same(self) -> None:
+        """same= makes a record of the other brief one of this brief's."""
+        other = brief(
+            id="other",
+            actors=[*ACTORS[:2], attrs.evolve(ACTORS[2], id="kim-jong-un")],
+            statements=[],
+            events=[],
+        )
+        merged = BRIEF.merge(other, same={"kim-jong-un": "kim"})
+        assert "kim-jong-un" not in merged.actors
+        assert BRIEF.actors["kim"] == merged.actors["kim"]
+
+
+class TestMatches:
+    def test_names(self) -> None:
+        """matches() lists actors of the other brief named like one of ours."""
+        other = brief(
+            id="other",
+            actors=[*ACTORS[:2], attrs.evolve(ACTORS[2], id="kim-jong-un")],
+            statements=[],
+            events=[],
+        )
+        expected = (
+            Match(
+                collection="actors",
+                ours="kim",
+                theirs="kim-jong-un",
+                reason="same name 'Kim Jong Un'",
+            ),
+        )
+        assert expected == BRIEF.matches(other)
+
+    def test_not_a_brief(self) -> None:
+        """matches() refuses anything but a brief."""
+        with pytest.raises(TypeError, match="matches\\(\\) takes a Brief, got 1"):
+            BRIEF.matches(1)  # type: ignore[arg-type]
+
+
+class TestExtend:
+    def test_adds(self) -> None:
+        """extend() adds records, which may refer to the brief's own."""
+        general = Actor(id="general", name="A general", kind="person", part_of="kim")
+        extended = BRIEF.extend(actors=[general])
+        assert (*BRIEF.actors, general) == tuple(extended.actors)
+        assert BRIEF.statements == extended.statements
+
+    def test_duplicate(self) -> None:
+        """A record with an id the brief holds is the usual integrity error."""
+        with pytest.raises(ValidationError, match=r"\$\.actors\[13\]\.id: .*'kim'"):
+            BRIEF.extend(actors=[BRIEF.actors["kim"]])
+
+    def test_unknown(self) -> None:
+        """A keyword that is not a collection is a TypeError naming them all."""
+        with pytest.raises(
+            TypeError,
+            match=r"extend\(\) takes the collections actors, places, .*, got 'people'",
+        ):
+            BRIEF.extend(people=[])
+
+    def test_every_collection(self) -> None:
+        """extend() takes every collection of the table, with nothing to add."""
+        assert BRIEF == BRIEF.extend(**{c.name: () for c in COLLECTIONS})

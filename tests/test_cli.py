@@ -168,7 +168,7 @@ class TestFiles:
         assert [
             (
                 f"{bad_file}: $.actors[0].kind: expected one of 'state', 'person', "
-                "'government_body', 'armed_force', 'media', 'international_org', "
+                "'government_body', 'armed_force', 'media', 'platform', 'international_org', "
                 "'group', got 'stat' (str)"
             ),
             (

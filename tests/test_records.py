@@ -18,8 +18,10 @@ from conflictbrief import (
 )
 from contracts import (
     CITE,
+    EVENT_KINDS,
     OPTIONAL_SLUG,
     SLUG,
+    STATEMENT_KINDS,
     ValueObjectContract,
     deployment,
     event,
@@ -93,20 +95,12 @@ class TestStatement(ValueObjectContract):
             (
                 {"kind": "rebut"},
                 "kind",
-                (
-                    "expected one of 'confirm', 'claim', 'dispute', 'assess', "
-                    "'report', 'praise', 'thank', 'condemn', 'demand', 'urge', 'warn', "
-                    "got 'rebut' (str)"
-                ),
+                f"expected one of {STATEMENT_KINDS}, got 'rebut' (str)",
             ),
             (
                 {"kind": EventKind.OTHER},
                 "kind",
-                (
-                    "expected one of 'confirm', 'claim', 'dispute', 'assess', "
-                    "'report', 'praise', 'thank', 'condemn', 'demand', 'urge', 'warn', "
-                    "got <EventKind.OTHER: 'other'>"
-                ),
+                f"expected one of {STATEMENT_KINDS}, got <EventKind.OTHER: 'other'>",
             ),
             ({"summary": 42}, "summary", "expected a non-empty string, got 42 (int)"),
             (
@@ -200,10 +194,7 @@ class TestEvent(ValueObjectContract):
             (
                 {"kind": "battle"},
                 "kind",
-                (
-                    "expected one of 'agreement', 'meeting', 'operation', 'decision', "
-                    "'other', got 'battle' (str)"
-                ),
+                f"expected one of {EVENT_KINDS}, got 'battle' (str)",
             ),
             ({"place": ""}, "place", f"expected {OPTIONAL_SLUG}, got '' (str)"),
             (

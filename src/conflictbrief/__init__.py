@@ -21,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .actors import Actor, ActorKind, ExternalIds, Place, PlaceKind
-from .brief import Brief, Dispute, Records
+from .brief import Brief, Dispute, Match, Records
 from .dates import DateSpan, Precision
 from .errors import (
     ConflictBriefError,
@@ -56,6 +56,7 @@ __all__ = [
     "Event",
     "EventKind",
     "ExternalIds",
+    "Match",
     "Place",
     "PlaceKind",
     "Precision",

@@ -30,7 +30,9 @@ __all__ = ["Actor", "ActorKind", "ExternalIds", "Place", "PlaceKind"]
 class ActorKind(str, enum.Enum):
     """What sort of actor an `Actor` is.
 
-    ``GROUP`` is an unnamed collective, such as "military analysts".
+    ``GROUP`` is an unnamed collective, such as "military analysts";
+    ``PLATFORM`` a channel such as Telegram, usable as a statement's ``via``.
+    ``docs/kinds.md`` gives the meaning of every kind.
     """
 
     STATE = "state"
@@ -38,6 +40,7 @@ class ActorKind(str, enum.Enum):
     GOVERNMENT_BODY = "government_body"
     ARMED_FORCE = "armed_force"
     MEDIA = "media"
+    PLATFORM = "platform"
     INTERNATIONAL_ORG = "international_org"
     GROUP = "group"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import html
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any
 
@@ -13,20 +13,21 @@ import attrs
 
 from ._collection import Records, attach
 from ._integrity import Checker, IntegrityError
+from ._merge import Match, likely_matches, merge_collections
 from ._messages import shown
 from ._passages import uncovered
-from ._registry import BY_CLASS, COLLECTIONS
+from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._repr import model_repr
 from ._span import DateLike, check_given_day, to_day
 from ._text import Names, brief_names, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
-from .errors import Problem, UnknownIdError
+from .errors import UnknownIdError
 from .estimates import Estimate
 from .records import Deployment, Event, Record, Statement, StatementKind
 from .sources import Source
 
-__all__ = ["Brief", "Dispute", "Records"]
+__all__ = ["Brief", "Dispute", "Match", "Records"]
 
 ActorLike = str | Actor
 """An actor as queries take it: its id or the record."""
@@ -284,39 +285,78 @@ class Brief:
             raise UnknownIdError(record.id, collection.name, [r.id for r in records])
         return tuple((self.sources[c.source], c.quote) for c in record.citations)
 
-    def merge(self, other: Brief) -> Brief:
+    def merge(self, other: Brief, same: Mapping[str, str] | None = None) -> Brief:
         """Return one brief holding the records of this one and *other*.
 
-        Records with the same id in both must be equal; they are kept once.
-        The result keeps this brief's id, title and summary and the later
-        ``as_of``.
+        Records with the same id merge when they agree: a field one leaves
+        empty takes the other's value; of two date spans where one contains
+        the other, the narrower is kept; aliases, external ids and citations
+        are united, this brief's first; a different name becomes an alias.
+        Actors and places with the same Wikidata id, and state actors with
+        the same ISO 3166 code, are one whatever their ids. Every reference
+        in *other* is rewritten to the ids kept. The result keeps this
+        brief's id, title and summary and the later ``as_of``. Merging is
+        associative, commutative up to names, and ``a.merge(a) == a``.
+
+        Args:
+            other: The brief to merge in.
+            same: Ids of *other* mapped to the ids of this brief's records
+                they are, such as ``{"zelensky": "volodymyr-zelenskyy"}``; an
+                entry applies in every collection of *other* holding the id.
+                `matches` lists the likely pairs.
 
         Raises:
-            TypeError: *other* is not a brief.
-            ValidationError: A record with the same id differs between the
-                briefs; each problem names both.
+            TypeError: *other* is not a brief, or *same* not a mapping.
+            ValidationError: Records that are one differ in another field,
+                have differing external ids of one kind, or dates neither of
+                which contains the other; or *same* names an id *other* does
+                not hold, or one this brief does not hold. Each problem names
+                the collection, the id, the field and both values. Nothing is
+                merged.
         """
         if not isinstance(other, Brief):
             raise TypeError(f"merge() takes a Brief, got {shown(other)}")
-        problems = []
-        merged: dict[str, Any] = {}
-        for name in (c.name for c in COLLECTIONS):
-            mine: Records[Any] = getattr(self, name)
-            theirs: Records[Any] = getattr(other, name)
-            items = list(mine)
-            for i, item in enumerate(theirs):
-                same = mine.get(item.id)
-                if same is None:
-                    items.append(item)
-                elif same != item:
-                    problems.append(
-                        Problem(
-                            f"$.{name}[{i}]",
-                            f"expected the same record as {self.id!r} has with id "
-                            f"{item.id!r}, got a different one in {other.id!r}",
-                        )
-                    )
-            merged[name] = items
-        if problems:
-            raise IntegrityError(problems)
+        merged: dict[str, Any] = merge_collections(
+            self._tables(), other._tables(), same=same, briefs=(self.id, other.id)
+        )
         return attrs.evolve(self, as_of=max(self.as_of, other.as_of), **merged)
+
+    def matches(self, other: Brief) -> tuple[Match, ...]:
+        """Return the actors and places of *other* that may be records of this brief.
+
+        Pairs with a name or alias in common (any case) under different ids,
+        which `merge` keeps apart unless *same* joins them; and pairs that
+        share a Wikidata id or a state's ISO 3166 code, which `merge` makes
+        one, so that nothing is unified unseen. Each `Match` says why.
+
+        Raises:
+            TypeError: *other* is not a brief.
+        """
+        if not isinstance(other, Brief):
+            raise TypeError(f"matches() takes a Brief, got {shown(other)}")
+        return likely_matches(self._tables(), other._tables())
+
+    def extend(self, **records: Iterable[Any]) -> Brief:
+        """Return a new brief with *records* added to its collections.
+
+        Each keyword is a collection (``actors=``, ``places=``, ``sources=``,
+        ``statements=``, ``deployments=``, ``events=``, ...) and takes any
+        iterable of its records; they may refer to this brief's records. The
+        result is checked as any brief is.
+
+        Raises:
+            TypeError: A keyword is not a collection of a brief.
+            ValidationError: A record repeats an id, or breaks another rule
+                of a brief.
+        """
+        for name in records:
+            if name not in BY_NAME:
+                known = ", ".join(BY_NAME)
+                raise TypeError(f"extend() takes the collections {known}, got {name!r}")
+        added: dict[str, Any] = {
+            n: (*getattr(self, n), *new) for n, new in records.items()
+        }
+        return attrs.evolve(self, **added)
+
+    def _tables(self) -> dict[str, Records[Any]]:
+        return {c.name: getattr(self, c.name) for c in COLLECTIONS}

@@ -50,7 +50,7 @@ __all__ = [
 
 
 class StatementKind(str, enum.Enum):
-    """What a statement does."""
+    """What a statement does; ``docs/kinds.md`` gives the meaning of each."""
 
     CONFIRM = "confirm"
     CLAIM = "claim"
@@ -63,15 +63,29 @@ class StatementKind(str, enum.Enum):
     DEMAND = "demand"
     URGE = "urge"
     WARN = "warn"
+    ACCUSE = "accuse"
+    DENY = "deny"
+    ANNOUNCE = "announce"
+    THREATEN = "threaten"
 
 
 class EventKind(str, enum.Enum):
-    """What sort of thing an `Event` is."""
+    """What sort of thing an `Event` is.
+
+    ``CAPTURE`` is the capture of people; taking ground is ``ADVANCE``.
+    ``docs/kinds.md`` gives the meaning of each kind.
+    """
 
     AGREEMENT = "agreement"
     MEETING = "meeting"
     OPERATION = "operation"
     DECISION = "decision"
+    ATTACK = "attack"
+    CLASH = "clash"
+    STRIKE = "strike"
+    CAPTURE = "capture"
+    ADVANCE = "advance"
+    WITHDRAWAL = "withdrawal"
     OTHER = "other"
 
 

@@ -1,0 +1,382 @@
+"""Merging: records that agree become one; identity by same= and external ids."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import assume, given
+
+from conflictbrief import (
+    Actor,
+    Brief,
+    Citation,
+    ExternalIds,
+    Match,
+    Problem,
+    ValidationError,
+    dumps,
+    loads,
+)
+from conflictbrief._registry import COLLECTIONS
+from contracts import ACTORS, actor, brief, briefly, place, problems_of, statement
+from strategies import briefs
+
+KIM = ACTORS[2]
+
+
+def other(**changes: Any) -> Brief:
+    """A second brief with only actors, and *changes*."""
+    fields: dict[str, Any] = {
+        "id": "other",
+        "places": [],
+        "statements": [],
+        "deployments": [],
+        "events": [],
+    }
+    return brief(**{**fields, **changes})
+
+
+def with_kim(**changes: Any) -> Brief:
+    """A second brief whose Kim has *changes*."""
+    return other(actors=[*ACTORS[:2], attrs.evolve(KIM, **changes)])
+
+
+class TestAgreeing:
+    def test_itself(self) -> None:
+        """A brief merged with itself is itself."""
+        assert brief() == brief().merge(brief())
+
+    def test_fills_empty(self) -> None:
+        """A field one leaves empty takes the other's value."""
+        theirs = other(places=[place(country="russia", lat=51.7)])
+        assert 51.7 == brief().merge(theirs).places["kursk"].lat
+
+    def test_keeps_ours_over_empty(self) -> None:
+        """A field the other leaves empty keeps ours."""
+        ours = brief(places=[place(country="russia", lat=51.7)])
+        assert 51.7 == ours.merge(other(places=[place()])).places["kursk"].lat
+
+    def test_narrower_date(self) -> None:
+        """Of two dates where one contains the other, the narrower is kept."""
+        narrow = brief(statements=[statement(speaker="kim", date="2025-04-10")])
+        assert "2025-04-10" == str(brief().merge(narrow).statements["s1"].date)
+        assert "2025-04-10" == str(narrow.merge(brief()).statements["s1"].date)
+
+    def test_name_becomes_alias(self) -> None:
+        """A different name becomes an alias, after ours and before theirs."""
+        ours = brief(actors=[*ACTORS[:2], attrs.evolve(KIM, aliases=["Kim"])])
+        theirs = with_kim(name="Kim Jong-un", aliases=["Kim", "Leader Kim"])
+        merged = ours.merge(theirs).actors["kim"]
+        assert ("Kim Jong Un", ("Kim", "Kim Jong-un", "Leader Kim")) == (
+            merged.name,
+            merged.aliases,
+        )
+
+    def test_unites_citations(self) -> None:
+        """Citations are united, this brief's first, each once."""
+        more = Citation(source="kcna", quote="sent to Kursk")
+        cites = (*statement().citations, more)
+        theirs = brief(statements=[statement(speaker="kim", citations=cites)])
+        assert cites == brief().merge(theirs).statements["s1"].citations
+
+    def test_unites_external_ids(self) -> None:
+        """External ids of different kinds are united."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(cameo="K"))]
+        )
+        theirs = with_kim(ids=ExternalIds(wikidata="Q56226"))
+        expected = ExternalIds(wikidata="Q56226", cameo="K")
+        assert expected == ours.merge(theirs).actors["kim"].ids
+
+    def test_brief_fields(self) -> None:
+        """The result has this brief's id, title and summary and the later as_of."""
+        later = other(title="Later", summary="More.", as_of=date(2025, 5, 2))
+        merged = brief(summary="Less.").merge(later)
+        expected = ("b", "A brief", "Less.", date(2025, 5, 2))
+        assert expected == (merged.id, merged.title, merged.summary, merged.as_of)
+
+
+class TestConflicts:
+    def test_field(self) -> None:
+        """A differing field names the collection, the id, the field and both values."""
+        expected = (
+            Problem(
+                "$.actors[2].kind",
+                "expected the same kind as 'b' has for 'kim' ('person'), got 'group'",
+            ),
+        )
+        assert expected == problems_of(lambda: brief().merge(with_kim(kind="group")))
+
+    def test_external_id(self) -> None:
+        """Differing external ids of one kind are a conflict."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(cameo="K"))]
+        )
+        expected = (
+            Problem(
+                "$.actors[2].ids.cameo",
+                "expected the same ids.cameo as 'b' has for 'kim' ('K'), got 'J'",
+            ),
+        )
+        theirs = with_kim(ids=ExternalIds(cameo="J"))
+        assert expected == problems_of(lambda: ours.merge(theirs))
+
+    def test_crossing_dates(self) -> None:
+        """Dates neither of which contains the other are a conflict."""
+        crossing = statement(speaker="kim", date="2025-03-20/2025-04-10")
+        expected = (
+            Problem(
+                "$.statements[0].date",
+                "expected the same date as 'b' has for 's1' ('2025-04'), "
+                "got '2025-03-20/2025-04-10'; neither contains the other",
+            ),
+        )
+        theirs = brief(id="other", statements=[crossing])
+        assert expected == problems_of(lambda: brief().merge(theirs))
+
+    def test_long_value(self) -> None:
+        """A long value is shortened in the message."""
+        theirs = brief(statements=[statement(speaker="kim", summary="x" * 80)])
+        (problem,) = problems_of(lambda: brief().merge(theirs))
+        assert problem.message.endswith(f"got '{'x' * 56}...")
+
+    def test_all_at_once(self) -> None:
+        """Every problem is reported at once, and nothing is merged."""
+        theirs = with_kim(kind="group", part_of="russia")
+        expected = ["$.actors[2].kind", "$.actors[2].part_of"]
+        assert expected == [p.path for p in problems_of(lambda: brief().merge(theirs))]
+
+
+class TestSame:
+    def test_rewrites_references(self) -> None:
+        """same= maps an id of the other brief, and its references follow."""
+        theirs = other(
+            actors=[*ACTORS, attrs.evolve(KIM, id="kim-jong-un", name="Kim")],
+            statements=[
+                statement(id="s2", speaker="kim-jong-un", about=["kim", "kim-jong-un"])
+            ],
+        )
+        merged = brief().merge(theirs, same={"kim-jong-un": "kim"})
+        assert "kim-jong-un" not in merged.actors
+        assert ("Kim Jong Un", ("Kim",)) == (
+            merged.actors["kim"].name,
+            merged.actors["kim"].aliases,
+        )
+        assert ("kim", ("kim",)) == (
+            merged.statements["s2"].speaker,
+            merged.statements["s2"].about,
+        )
+
+    def test_rewrites_citations(self) -> None:
+        """same= maps a source, and the citations inside records follow."""
+        theirs = other(
+            sources=[attrs.evolve(brief().sources["kcna"], id="kcna-article")],
+            statements=[
+                statement(
+                    id="s2",
+                    citations=[Citation(source="kcna-article", quote="were sent")],
+                )
+            ],
+        )
+        merged = brief().merge(theirs, same={"kcna-article": "kcna"})
+        assert ["kcna"] == [s.id for s in merged.sources]
+        assert "kcna" == merged.statements["s2"].citations[0].source
+
+    def test_unknown_theirs(self) -> None:
+        """same= naming an id the other brief does not hold is refused."""
+        expected = (
+            Problem(
+                "same['nobody']", "expected an id that 'other' holds, got 'nobody'"
+            ),
+        )
+        assert expected == problems_of(
+            lambda: brief().merge(other(), same={"nobody": "kim"})
+        )
+
+    def test_unknown_ours(self) -> None:
+        """same= naming an id this brief does not hold is refused."""
+        expected = (
+            Problem(
+                "same['kim']",
+                "expected the id of one of 'b''s actors, as 'other' holds 'kim' "
+                "in actors, got 'nobody'",
+            ),
+        )
+        assert expected == problems_of(
+            lambda: brief().merge(other(), same={"kim": "nobody"})
+        )
+
+    def test_not_a_mapping(self) -> None:
+        """same= takes a mapping."""
+        with pytest.raises(TypeError, match="same takes a mapping of ids to ids"):
+            brief().merge(other(), same=[("kim", "kim")])  # type: ignore[arg-type]
+
+
+class TestIdentity:
+    def test_wikidata(self) -> None:
+        """Actors with the same Wikidata id are one, whatever their ids."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(wikidata="Q1"))]
+        )
+        theirs = other(
+            actors=[
+                *ACTORS[:2],
+                actor(id="kim-jong-un", name="Kim", ids=ExternalIds(wikidata="Q1")),
+            ],
+            statements=[statement(id="s2", speaker="kim-jong-un")],
+        )
+        merged = ours.merge(theirs)
+        assert "kim-jong-un" not in merged.actors
+        assert "kim" == merged.statements["s2"].speaker
+
+    def test_iso3_of_states(self) -> None:
+        """States with the same ISO 3166 code are one; other actors are not."""
+        prk = ExternalIds(iso3="PRK")
+        ours = brief(actors=[attrs.evolve(ACTORS[0], ids=prk), *ACTORS[1:]])
+        theirs = other(
+            actors=[
+                Actor(id="dprk", name="DPRK", kind="state", ids=prk),
+                Actor(id="people", name="People", kind="group", ids=prk),
+            ]
+        )
+        merged = ours.merge(theirs)
+        assert ["north-korea", "russia", "kim", "people"] == [
+            a.id for a in merged.actors
+        ]
+        assert ("DPRK",) == merged.actors["north-korea"].aliases
+
+    def test_same_id_wins(self) -> None:
+        """A record whose id this brief holds merges with that record."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(wikidata="Q1"))]
+        )
+        theirs = other(
+            actors=[*ACTORS, actor(id="kim2", name="K", ids=ExternalIds(wikidata="Q2"))]
+        )
+        assert 4 == len(ours.merge(theirs).actors)
+
+
+class TestMatches:
+    def test_names(self) -> None:
+        """Equal names or aliases, any case, under different ids are listed."""
+        theirs = other(
+            actors=[*ACTORS[:2], actor(id="kj", name="Kim", aliases=["KIM JONG UN"])],
+            places=[place(id="kursk-oblast", name="kursk")],
+        )
+        expected = (
+            Match(
+                collection="actors",
+                ours="kim",
+                theirs="kj",
+                reason="same name 'KIM JONG UN'",
+            ),
+            Match(
+                collection="places",
+                ours="kursk",
+                theirs="kursk-oblast",
+                reason="same name 'kursk'",
+            ),
+        )
+        assert expected == brief().matches(theirs)
+
+    def test_identity(self) -> None:
+        """Pairs merge unifies by an external id are listed too, with the reason."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(wikidata="Q1"))]
+        )
+        theirs = other(
+            actors=[actor(id="kj", name="K", ids=ExternalIds(wikidata="Q1"))]
+        )
+        expected = (
+            Match(
+                collection="actors",
+                ours="kim",
+                theirs="kj",
+                reason="same Wikidata id 'Q1'",
+            ),
+        )
+        assert expected == ours.matches(theirs)
+
+    def test_each_pair_once(self) -> None:
+        """A pair with several names in common is listed once, for the first."""
+        ours = brief(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, aliases=["Kim", "KIM JONG UN"])]
+        )
+        theirs = other(actors=[actor(id="kj", name="Kim", aliases=["Kim Jong Un"])])
+        expected = (
+            Match(
+                collection="actors", ours="kim", theirs="kj", reason="same name 'Kim'"
+            ),
+        )
+        assert expected == ours.matches(theirs)
+
+    def test_same_id(self) -> None:
+        """Records with the same id are not listed: merge joins them already."""
+        assert () == brief().matches(brief())
+
+    def test_str(self) -> None:
+        """A match reads as both ids and the reason."""
+        match = Match(
+            collection="actors", ours="kim", theirs="kj", reason="same name 'Kim'"
+        )
+        assert "actors: their 'kj' and our 'kim' (same name 'Kim')" == str(match)
+
+
+def _normal(b: Brief) -> dict[str, dict[str, Any]]:
+    """The records of *b* by id, with names and citations as sets."""
+    out: dict[str, dict[str, Any]] = {}
+    for c in COLLECTIONS:
+        table = {}
+        for r in getattr(b, c.name):
+            changes: dict[str, Any] = {}
+            fields = attrs.fields_dict(type(r))
+            if "aliases" in fields:
+                changes["name"] = "-"
+                changes["aliases"] = sorted({r.name, *r.aliases})
+            if "citations" in fields:
+                changes["citations"] = sorted(
+                    r.citations, key=lambda c: (c.source, c.quote)
+                )
+            table[r.id] = attrs.evolve(r, **changes)
+        out[c.name] = table
+    return out
+
+
+def _merged(a: Brief, b: Brief) -> Brief:
+    """a.merge(b), where it is defined."""
+    try:
+        return a.merge(b)
+    except ValidationError:
+        assume(False)
+        raise
+
+
+class TestProperties:
+    @briefly
+    @given(briefs(max_records=3))
+    def test_idempotent(self, a: Brief) -> None:
+        """A brief merged with itself is itself."""
+        assert a == a.merge(a)
+
+    @briefly
+    @given(briefs(max_records=2), briefs(max_records=2), briefs(max_records=2))
+    def test_associative(self, a: Brief, b: Brief, c: Brief) -> None:
+        """(a + b) + c == a + (b + c), where both are defined."""
+        assert _merged(_merged(a, b), c) == _merged(a, _merged(b, c))
+
+    @briefly
+    @given(briefs(max_records=3), briefs(max_records=3))
+    def test_commutative(self, a: Brief, b: Brief) -> None:
+        """Both orders hold the same records, up to names and their order."""
+        assume(not any("same name" not in m.reason for m in a.matches(b)))
+        assert _normal(_merged(a, b)) == _normal(_merged(b, a))
+
+    @briefly
+    @given(briefs(max_records=3), briefs(max_records=3))
+    def test_round_trip(self, a: Brief, b: Brief) -> None:
+        """A merged brief reads back from its JSON as itself."""
+        merged = _merged(a, b)
+        assert merged == loads(dumps(merged))
