@@ -19,6 +19,7 @@ from ._index import ValueIndex
 from ._messages import shown
 from ._query import FILTERS, Root, find
 from ._registry import BY_CLASS, BY_NAME
+from ._sealed import refuse_rebuild
 from ._validators import fail
 from .actors import Actor, Place
 from .errors import UnknownIdError, ValidationError
@@ -54,6 +55,7 @@ class Records(Generic[T]):
     _own_ids: dict[str, T] | None  # a view's records by id, made on use
 
     def __init__(self, items: Iterable[T], name: str | None = None) -> None:
+        refuse_rebuild(self, "__init__")
         given: object = items
         if type(given) is Records:
             given = given._items

@@ -6,6 +6,7 @@ import attrs
 
 from ._fields import refers_to
 from ._repr import model_repr
+from ._sealed import sealed
 from ._validators import (
     Id,
     check_degrees,
@@ -59,6 +60,7 @@ def _place_kind(value: PlaceKind | str) -> PlaceKind:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class ExternalIds:
     """Identifiers in other data sets, for joining them.
 
@@ -76,6 +78,7 @@ class ExternalIds:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Actor:
     """A state, person, body, force, outlet, organisation or unnamed group.
 
@@ -109,6 +112,7 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Place:
     """A country, region, city or site.
 

@@ -15,6 +15,7 @@ from ._integrity import Checker, IntegrityError
 from ._messages import shown
 from ._registry import BY_CLASS, COLLECTIONS
 from ._repr import model_repr
+from ._sealed import sealed
 from ._span import DateLike, check_day
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
@@ -57,6 +58,7 @@ def _events(value: Iterable[Event]) -> Records[Event]:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Dispute:
     """A statement and the statements that dispute it.
 
@@ -72,6 +74,7 @@ class Dispute:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@sealed
 class Brief:
     """A curated, checked set of facts from one or more sources.
 

@@ -7,6 +7,7 @@ import attrs
 
 from ._fields import refers_to
 from ._repr import model_repr
+from ._sealed import sealed
 from ._span import DateSpan, check_optional_span, to_optional_span
 from ._validators import (
     Id,
@@ -39,6 +40,7 @@ def _source_kind(value: SourceKind | str) -> SourceKind:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Source:
     """A document, image or data set that records cite.
 
@@ -81,6 +83,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Citation:
     """A verbatim quote from a source, backing a record.
 
