@@ -168,8 +168,8 @@ class TestFiles:
         assert [
             (
                 f"{bad_file}: $.actors[0].kind: expected one of 'state', 'person', "
-                "'government_body', 'armed_force', 'media', 'platform', 'international_org', "
-                "'group', got 'stat' (str)"
+                "'government_body', 'armed_force', 'media', 'platform', "
+                "'international_org', 'group', got 'stat' (str)"
             ),
             (
                 f"{bad_file}: $.colour: unknown key; expected one of id, title, "

@@ -34,7 +34,7 @@ from .errors import (
 from .estimates import Estimate
 from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
 from .schema import json_schema
-from .serialize import FORMAT, dump, dumps, load, loads
+from .serialize import FORMAT, Limits, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ __all__ = [
     "Event",
     "EventKind",
     "ExternalIds",
+    "Limits",
     "Match",
     "Place",
     "PlaceKind",

@@ -20,6 +20,7 @@ from ._index import ValueIndex
 from ._messages import shown
 from ._query import FILTERS, Root, find
 from ._registry import BY_CLASS, BY_NAME
+from ._sealed import refuse_rebuild
 from ._text import brief_names, html_table
 from ._validators import fail
 from .actors import Actor, Place
@@ -56,6 +57,7 @@ class Records(Generic[T]):
     _own_ids: dict[str, T] | None  # a view's records by id, made on use
 
     def __init__(self, items: Iterable[T], name: str | None = None) -> None:
+        refuse_rebuild(self, "__init__")
         given: object = items
         if type(given) is not tuple:
             if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):

@@ -28,7 +28,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, override
 
 from ._collection import Records
-from ._messages import article, choices, shown
+from ._messages import article, child_path, choices, shown
 from ._registry import COLLECTIONS
 from ._span import DateSpan, read_day
 from ._validators import Id
@@ -319,7 +319,7 @@ def problems(exc: BaseException, path: str) -> list[Problem]:
     if isinstance(exc, ForbiddenExtraKeysError):
         known = ", ".join(a.name for a in exc.cl.__attrs_attrs__)  # type: ignore[attr-defined]
         return [
-            Problem(f"{path}.{key}", f"unknown key; expected one of {known}")
+            Problem(child_path(path, key), f"unknown key; expected one of {known}")
             for key in sorted(exc.extra_fields)
         ]
     if isinstance(exc, KeyError):

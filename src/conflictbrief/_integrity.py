@@ -15,14 +15,21 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from ._messages import article, close_matches
+from ._messages import Suggester, article
 from ._registry import BY_NAME, COLLECTIONS
 from ._validators import fail
 from .actors import ActorKind
 from .errors import Problem, ValidationError
 from .records import Deployment, Record
 
-__all__ = ["Checker", "IntegrityError", "document_order", "normalise_space"]
+__all__ = [
+    "SUGGESTED",
+    "Checker",
+    "IntegrityError",
+    "document_order",
+    "normalise_space",
+    "plain_marks",
+]
 
 _WHITESPACE = re.compile(r"\s+")
 _DATED = tuple(c.name for c in COLLECTIONS if c.dated)
@@ -47,10 +54,17 @@ def normalise_space(text: str) -> str:
 _PLAIN_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
 
 
-def _marks_hint(quote: str, text: str) -> str:
-    """A hint for a quote that differs from *text* only in its quotation marks."""
-    plain = normalise_space(quote).translate(_PLAIN_MARKS)
-    if plain in normalise_space(text).translate(_PLAIN_MARKS):
+def plain_marks(text: str) -> str:
+    """Return *text* with its space normalised and its quotation marks plain."""
+    return normalise_space(text).translate(_PLAIN_MARKS)
+
+
+def _marks_hint(quote: str, plain_text: str) -> str:
+    """A hint for a quote that differs from a text only in its quotation marks.
+
+    *plain_text* is the source's text as `plain_marks` gives it.
+    """
+    if plain_marks(quote) in plain_text:
         return (
             "; the words are there, with other quotation marks or apostrophes "
             "(\u2019 \u201c \u201d and ' \" differ): copy them from the source"
@@ -80,6 +94,9 @@ def document_order(keys: Iterable[str]) -> Callable[[Problem], tuple[int, int]]:
 
 _IN_DOCUMENT = document_order(c.name for c in COLLECTIONS)
 
+SUGGESTED = 100
+"""How many unknown ids of one brief get suggestions of close ids."""
+
 
 class Checker:
     """Collects every integrity problem of a brief, with JSON paths.
@@ -105,6 +122,11 @@ class Checker:
         self.positions = positions or {}
         self.incomplete = incomplete
         self.problems: list[Problem] = []
+        # Suggestions for unknown ids, from an index of each collection's ids
+        # made once; only the first SUGGESTED unknown ids get them, so that a
+        # file of unknown ids is refused in time linear in its size.
+        self.suggesters: dict[str, Suggester] = {}
+        self.suggested = 0
         # Built here rather than with Records._ids(), which would keep a dict
         # per collection alive for as long as the brief (about 40 bytes a
         # record); lookups by id build theirs on first use.
@@ -199,7 +221,13 @@ class Checker:
                         )
 
     def unknown(self, path: str, key: str, target: str) -> None:
-        close = close_matches(key, self.ids[target])
+        close: tuple[str, ...] = ()
+        if self.suggested < SUGGESTED:
+            self.suggested += 1
+            suggester = self.suggesters.get(target)
+            if suggester is None:
+                suggester = self.suggesters[target] = Suggester(self.ids[target])
+            close = suggester.close(key)
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         expected = f"the id of {BY_NAME[target].singular} in this brief"
         self.add(path, f"expected {expected}, got {key!r}{hint}")
@@ -215,15 +243,26 @@ class Checker:
             )
 
     def _part_of_cycles(self) -> None:
+        """Report the actors on a cycle of ``part_of``, not those leading to one.
+
+        One walk over the chains: each actor is visited once, marked with the
+        walk that first reached it, so that a long chain costs its length
+        rather than its length squared.
+        """
         actors = self.ids["actors"]
+        walk_of: dict[str, int] = {}
+        on_cycle: set[str] = set()
+        for walk, start in enumerate(actors):
+            path = []
+            node: str | None = start
+            while node in actors and node not in walk_of:
+                walk_of[node] = walk
+                path.append(node)
+                node = actors[node].part_of
+            if node in actors and walk_of[node] == walk:  # back on this walk
+                on_cycle.update(path[path.index(node) :])
         for i, actor in self.numbered("actors"):
-            # Only the actors on a cycle are reported, not those leading to it.
-            seen = {actor.id}
-            parent = actor.part_of
-            while parent in actors and parent not in seen:
-                seen.add(parent)
-                parent = actors[parent].part_of
-            if parent == actor.id:
+            if actor.id in on_cycle or actor.part_of == actor.id:
                 self.add(
                     f"$.actors[{i}].part_of",
                     f"expected a chain of part_of that ends, got a cycle "
@@ -235,7 +274,9 @@ class Checker:
         sources = self.ids["sources"]
         unchecked = "sources" in self.incomplete
         texts = {s.id: s.text for s in self.records["sources"] if s.text is not None}
+        # Each source's text is normalised once, however many quotes miss it.
         normalised: dict[str, str] = {}
+        plain: dict[str, str] = {}
         published = {
             s.id: s.published.latest
             for s in self.records["sources"]
@@ -265,10 +306,12 @@ class Checker:
                             f"$.{name}[{i}].citations[{j}].source", source, "sources"
                         )
                     elif not found(quote, source):
+                        if source not in plain:
+                            plain[source] = plain_marks(texts[source])
                         self.add(
                             f"$.{name}[{i}].citations[{j}].quote",
                             f"expected words found in the text of {source!r}, "
-                            f"got {quote!r}{_marks_hint(quote, texts[source])}",
+                            f"got {quote!r}{_marks_hint(quote, plain[source])}",
                         )
                     if latest is not None:
                         day = published.get(source)

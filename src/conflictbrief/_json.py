@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ._messages import shown
+from ._messages import child_path, shown
 from .errors import Problem, ValidationError
 
 __all__ = ["decode"]
@@ -31,7 +31,7 @@ def _repeated_keys(node: object, path: str) -> list[Problem]:
         out.append(Problem(path, f"the key {node.key!r} appears twice in one object"))
     if isinstance(node, dict):
         for key, value in node.items():
-            out += _repeated_keys(value, f"{path}.{key}")
+            out += _repeated_keys(value, child_path(path, key))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             out += _repeated_keys(value, f"{path}[{i}]")

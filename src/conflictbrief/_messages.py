@@ -7,7 +7,9 @@ helpers are that one way. They import nothing of the package, so that
 
 from __future__ import annotations
 
+import bisect
 import enum
+import json
 from collections.abc import Iterable
 
 _LONGEST = 60
@@ -16,12 +18,38 @@ _LONGEST = 60
 
 def shown(value: object) -> str:
     """Return *value* as messages show it: its repr and, if unclear, its type."""
-    text = repr(value)
+    text = escaped(repr(value))
     if len(text) > _LONGEST:
         text = text[: _LONGEST - 3] + "..."
     if isinstance(value, (str, int, float)) and not isinstance(value, enum.Enum):
         return f"{text} ({type(value).__name__})"
     return text
+
+
+def escaped(text: str) -> str:
+    r"""Return *text* with control characters and lone surrogates escaped.
+
+    What a message shows comes from a file, and a message is printed: a
+    newline would forge a line of its own, an escape sequence would reach
+    the terminal, and a lone surrogate cannot be printed at all.
+    """
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def child_path(path: str, key: str) -> str:
+    r"""Return the JSON path of *key* in the object at *path*.
+
+    A key that is not a plain identifier is written in brackets with JSON's
+    escapes (``$["weird\nkey"]``), and a long one is shortened, so that a
+    key from a file cannot forge lines or terminal codes in a message.
+    """
+    if key.isidentifier() and key.isascii() and len(key) <= _LONGEST:
+        return f"{path}.{key}"
+    if len(key) > _LONGEST:
+        key = key[: _LONGEST - 3] + "..."
+    return f"{path}[{json.dumps(key)}]"
 
 
 def article(noun: str) -> str:
@@ -39,3 +67,38 @@ def close_matches(key: str, known: Iterable[str], n: int = 3) -> tuple[str, ...]
     import difflib  # only errors need it, and it is slow to import
 
     return tuple(difflib.get_close_matches(key, list(known), n=n, cutoff=0.6))
+
+
+class Suggester:
+    """Close matches among many known strings, from an index built once.
+
+    Comparing a key with every known string costs their number for each key;
+    a file of many unknown ids would cost their product. The index keeps the
+    strings sorted, forwards and backwards, and a key is compared only with
+    its NEIGHBOURS nearest in each order: a typo late in a string keeps it
+    near in the first, a typo early in it near in the second.
+    """
+
+    NEIGHBOURS = 24
+    """How many strings on each side of a key, in each order, are compared."""
+
+    __slots__ = ("_backward", "_forward")
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._forward = sorted(known)
+        self._backward = sorted(s[::-1] for s in self._forward)
+
+    def close(self, key: str, n: int = 3) -> tuple[str, ...]:
+        """Return up to *n* of the known strings closest to *key*, best first."""
+        if len(self._forward) <= 4 * self.NEIGHBOURS:
+            return close_matches(key, self._forward, n)
+        reach = self.NEIGHBOURS
+        candidates = set()
+        for order, probe, flip in (
+            (self._forward, key, False),
+            (self._backward, key[::-1], True),
+        ):
+            at = bisect.bisect_left(order, probe)
+            for s in order[max(0, at - reach) : at + reach]:
+                candidates.add(s[::-1] if flip else s)
+        return close_matches(key, sorted(candidates), n)

@@ -11,7 +11,9 @@ first use and kept in the collection's `Root`.
 from __future__ import annotations
 
 import enum
+import functools
 import operator
+import threading
 from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 from typing import Any, Literal
@@ -43,9 +45,11 @@ class Root:
         brief: The brief holding the collection, once attached; it resolves
             the ids filters are given and gives the ``as_of`` day.
         indexes: The indexes built so far, by name; built on first use.
+        lock: Taken to build an index, so that threads asking for a missing
+            one together build it once.
     """
 
-    __slots__ = ("brief", "by_id", "collection", "indexes", "items")
+    __slots__ = ("brief", "by_id", "collection", "indexes", "items", "lock")
 
     def __init__(
         self, items: tuple[Any, ...], collection: CollectionInfo | None
@@ -55,22 +59,31 @@ class Root:
         self.brief: Any = None
         self.indexes: dict[Any, Any] = {}
         self.by_id: dict[str, Any] | None = None
+        self.lock = threading.RLock()
 
     def index(self, name: object, build: Callable[[tuple[Any, ...]], Any]) -> Any:
         """The index *name*, built by *build* from the records on first use."""
+        # Double-checked: the lock is taken only while an index is missing,
+        # and a thread that waited for it finds the index built.
         index = self.indexes.get(name)
         if index is None:
-            index = self.indexes[name] = build(self.items)
+            with self.lock:
+                index = self.indexes.get(name)
+                if index is None:
+                    index = self.indexes[name] = build(self.items)
         return index
 
     def ids(self) -> dict[str, Any]:
         """The records by id; the first of a repeated id wins."""
         by_id = self.by_id
         if by_id is None:
-            by_id = {}
-            for item in self.items:
-                by_id.setdefault(item.id, item)
-            self.by_id = by_id
+            with self.lock:
+                by_id = self.by_id
+                if by_id is None:
+                    by_id = {}
+                    for item in self.items:
+                        by_id.setdefault(item.id, item)
+                    self.by_id = by_id
         return by_id
 
 
@@ -121,13 +134,13 @@ class ValuePlan:
         built on first use: a query of one speaker in one year bisects that
         speaker's statements rather than testing each of them.
         """
-        indexes = self.root.indexes
+        root = self.root
         found = []
         for value, positions in self.found:
             key = (dates.key, self.filter, value)
-            index = indexes.get(key)
+            index = root.indexes.get(key)
             if index is None:
-                index = indexes[key] = dates.index.subset(positions)
+                index = root.index(key, functools.partial(_subset, dates, positions))
             found.append(index.find(dates.question, dates.low, dates.high))
         return found[0] if len(found) == 1 else union(found)
 
@@ -263,6 +276,10 @@ def _with_members(root: Root, wanted: Collection[str | None]) -> set[str | None]
         if key is not None:
             out.update(a.id for a in actors.members(key))
     return out
+
+
+def _subset(dates: DatePlan, positions: list[int], _: object) -> DateIndex:
+    return dates.index.subset(positions)
 
 
 def _is_many(value: object) -> bool:

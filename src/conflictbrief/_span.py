@@ -27,6 +27,7 @@ from ._calendar import (
     year_text,
 )
 from ._messages import shown
+from ._sealed import sealed
 from ._validators import fail
 from .errors import ValidationError
 
@@ -170,6 +171,7 @@ def check_given_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
 
 
 @attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
+@sealed
 class DateSpan:
     """An inclusive span of days, from *earliest* to *latest*.
 

@@ -6,6 +6,7 @@ import attrs
 
 from ._fields import refers_to
 from ._repr import model_repr
+from ._sealed import sealed
 from ._text import SEP, Names, name_of
 from ._validators import (
     Id,
@@ -63,6 +64,7 @@ def _place_kind(value: PlaceKind | str) -> PlaceKind:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class ExternalIds:
     """Identifiers in other data sets, for joining them.
 
@@ -84,6 +86,7 @@ class ExternalIds:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Actor:
     """A state, person, body, force, outlet, organisation or unnamed group.
 
@@ -132,6 +135,7 @@ class Actor:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Place:
     """A country, region, city or site.
 

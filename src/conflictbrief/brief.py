@@ -18,6 +18,7 @@ from ._messages import shown
 from ._passages import uncovered
 from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._repr import model_repr
+from ._sealed import sealed
 from ._span import DateLike, check_given_day, to_day
 from ._text import Names, brief_names, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
@@ -61,6 +62,7 @@ def _events(value: Iterable[Event]) -> Records[Event]:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Dispute:
     """A statement and the statements that dispute it.
 
@@ -88,6 +90,7 @@ class Dispute:
 
 
 @attrs.frozen(kw_only=True, repr=False)
+@sealed
 class Brief:
     """A curated, checked set of facts from one or more sources.
 

@@ -6,6 +6,7 @@ from typing import Any
 import attrs
 
 from ._repr import model_repr
+from ._sealed import sealed
 from ._validators import check_count, check_flag
 from .errors import ValidationError
 
@@ -27,6 +28,7 @@ def _check_figures(
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Estimate:
     """A count as a report gives it: a figure, bounds, or both.
 

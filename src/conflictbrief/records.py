@@ -13,6 +13,7 @@ import attrs
 
 from ._fields import refers_to
 from ._repr import model_repr
+from ._sealed import sealed
 from ._span import (
     DateSpan,
     check_optional_span,
@@ -102,6 +103,7 @@ _citation_tuple = tuple_of(lambda c: type(c) is Citation, "Citation", required=T
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Statement:
     """Something an actor said, or the source asserts in its own voice.
 
@@ -171,6 +173,7 @@ class Statement:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Deployment:
     """A force one state sent to another's territory or war.
 
@@ -262,6 +265,7 @@ class Deployment:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Event:
     """Something that happened: an agreement, meeting, operation or decision.
 

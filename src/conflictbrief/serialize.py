@@ -9,10 +9,13 @@ problem in a file is reported at once with its JSON path.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import io
 import json
 import os
+import stat
+import tempfile
 from typing import IO, Any, Union, cast
 
 import attrs
@@ -20,12 +23,13 @@ import attrs
 from ._converter import converter, problems
 from ._integrity import Checker, IntegrityError, document_order
 from ._json import decode
+from ._limits import DEFAULT_LIMITS, Limits, check_limits, check_size
 from ._messages import shown
 from ._registry import COLLECTIONS
 from .brief import Brief
 from .errors import Problem, ValidationError
 
-__all__ = ["FORMAT", "dump", "dumps", "load", "loads"]
+__all__ = ["FORMAT", "Limits", "dump", "dumps", "load", "loads"]
 
 FORMAT = "conflictbrief/1"
 """The format string every file carries, and the only one this version reads."""
@@ -35,32 +39,59 @@ PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 _IN_DOCUMENT = document_order(attrs.fields_dict(Brief))
 
 
-def loads(data: str | bytes) -> Brief:
+def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     """Read a brief from JSON text.
 
-    The cyclic garbage collector is paused while the brief is built and
-    turned back on after; as `gc.disable` is, the pause is process-wide, and
-    another thread's own `gc.disable` during a load is undone when it ends.
+    The cyclic garbage collector is paused while the records are built, and
+    turned back on before problems, if any, are looked for and reported; as
+    `gc.disable` is, the pause is process-wide, and another thread's own
+    `gc.disable` during that stretch is undone when it ends.
+
+    Args:
+        data: The JSON text, as str or as UTF-8 bytes.
+        limits: How large a file is read (see `Limits`); the defaults are far
+            above any real brief.
 
     Raises:
-        ValidationError: The text is not valid JSON, not this format, or
-            breaks the model's rules; `ValidationError.problems` lists every
-            problem found, each with its JSON path.
+        ValidationError: The text is not valid JSON, not this format, is
+            larger than *limits* allow, or breaks the model's rules;
+            `ValidationError.problems` lists every problem found, each with
+            its JSON path.
     """
+    check_size(data, limits)
     # The cyclic garbage collector is paused while a load allocates: a large
     # file makes millions of objects that form no garbage cycles, and the
     # collector's passes over them take about as long as the load itself. The
-    # pause is process-wide, as gc.disable is, and ends with the load.
-    if not gc.isenabled():
-        return _load_text(data)
-    gc.disable()
+    # pause is process-wide, as gc.disable is, and ends with the building of
+    # the records: reporting a bad file's problems runs with it on.
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
     try:
-        return _load_text(data)
+        doc = _document_of(data, limits)
+        try:
+            return converter(detailed=False).structure(doc, Brief)
+        except IntegrityError as error:
+            # Every record was read, and the brief's checks found every problem.
+            raise ValidationError(error.problems) from None
+        except Exception:  # noqa: BLE001, S110
+            # The fast reader stops at the first problem, whatever its kind:
+            # a wrong type, a missing or unknown key, a bad value. The
+            # detailed reader below reads the document again and names every
+            # problem.
+            pass
     finally:
-        gc.enable()
+        if paused:
+            gc.enable()
+    try:
+        return converter(detailed=True).structure(doc, Brief)
+    except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
+        found = problems(e, "$") + _integrity(doc)
+    raise ValidationError(sorted(found, key=_IN_DOCUMENT)) from None
 
 
-def _load_text(data: str | bytes) -> Brief:
+def _document_of(data: str | bytes, limits: Limits) -> dict[str, Any]:
+    """Return the document *data* holds, its format checked and taken out."""
     doc = decode(data)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
@@ -71,21 +102,8 @@ def _load_text(data: str | bytes) -> Brief:
         raise ValidationError.at(
             "$.format", f"expected the format {FORMAT!r}, got {fmt!r}"
         )
-    try:
-        return converter(detailed=False).structure(doc, Brief)
-    except IntegrityError as error:
-        # Every record was read, and the brief's checks found every problem.
-        raise ValidationError(error.problems) from None
-    except Exception:  # noqa: BLE001
-        # The fast reader stops at the first problem, whatever its kind: a
-        # wrong type, a missing or unknown key, a bad value. The detailed
-        # reader below reads the document again and names every problem.
-        found = None
-    try:
-        return converter(detailed=True).structure(doc, Brief)
-    except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
-        found = problems(e, "$") + _integrity(doc)
-    raise ValidationError(sorted(found, key=_IN_DOCUMENT)) from None
+    check_limits(doc, len(data), limits)
+    return doc
 
 
 def _integrity(doc: dict[str, Any]) -> list[Problem]:
@@ -114,8 +132,12 @@ def _integrity(doc: dict[str, Any]) -> list[Problem]:
     return Checker(records, positions, incomplete).run()
 
 
-def load(file: PathOrFile) -> Brief:
+def load(file: PathOrFile, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     """Read a brief from a path or an open file (text or binary).
+
+    Args:
+        file: A path, or a file open for reading.
+        limits: How large a file is read (see `loads`).
 
     Raises:
         ValidationError: See `loads`; the error also names the file.
@@ -130,7 +152,7 @@ def load(file: PathOrFile) -> Brief:
         data = file.read()
         name = getattr(file, "name", None)
     try:
-        return loads(data)
+        return loads(data, limits=limits)
     except ValidationError as error:
         raise ValidationError(
             error.problems, file=name if isinstance(name, str) else None
@@ -139,24 +161,64 @@ def load(file: PathOrFile) -> Brief:
 
 def _document(brief: Brief) -> dict[str, Any]:
     """Return *brief* as the JSON-ready dict `dumps` writes."""
+    if not isinstance(brief, Brief):
+        raise TypeError(f"expected a Brief to write, got {shown(brief)}")
     return {"format": FORMAT, **converter(detailed=False).unstructure(brief)}
 
 
 def dumps(brief: Brief) -> str:
-    """Return *brief* as canonical JSON text: stable key order, EDTF dates."""
+    """Return *brief* as canonical JSON text: stable key order, EDTF dates.
+
+    Raises:
+        TypeError: *brief* is not a `Brief`.
+    """
     return json.dumps(_document(brief), ensure_ascii=False, indent=2) + "\n"
 
 
 def dump(brief: Brief, file: PathOrFile) -> None:
-    """Write *brief* to a path or an open file (text or binary) as `dumps` does."""
+    """Write *brief* to a path or an open file (text or binary) as `dumps` does.
+
+    A path is written atomically: the text goes to a new file in the same
+    directory, which is flushed to disk and then renamed over the path, so
+    that the path holds either its old content or the whole new text, never
+    a part, and a failed write leaves no file behind.
+
+    Raises:
+        TypeError: *brief* is not a `Brief`; nothing is written.
+        OSError: The file could not be written; a path keeps its old content.
+    """
     text = dumps(brief)
     data = text.encode("utf-8")  # before a file is opened, and so emptied
     if isinstance(file, (str, os.PathLike)):
-        with open(file, "wb") as f:  # noqa: PTH123
-            f.write(data)
+        _replace(os.fspath(file), data)
     elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
         file, "mode", ""
     ):
         cast("IO[bytes]", file).write(data)
     else:
         cast("IO[str]", file).write(text)
+
+
+def _replace(path: str, data: bytes) -> None:
+    """Write *data* to a new file beside *path*, then rename it over *path*."""
+    folder = os.path.dirname(path) or "."  # noqa: PTH120
+    f = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed before the rename)
+        dir=folder, prefix=".conflictbrief-", suffix=".tmp", delete=False
+    )
+    try:
+        with f:
+            # The new file keeps the mode of the one it replaces; a file
+            # that is new gets the usual one rather than the temporary's 0600.
+            try:
+                mode = stat.S_IMODE(os.stat(path).st_mode)  # noqa: PTH116
+            except FileNotFoundError:
+                mode = 0o644
+            os.chmod(f.fileno(), mode)  # noqa: PTH101
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(f.name, path)  # noqa: PTH105
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(f.name)  # noqa: PTH108
+        raise

@@ -8,6 +8,7 @@ import attrs
 from ._fields import refers_to
 from ._passages import find_passage, sentences
 from ._repr import model_repr
+from ._sealed import sealed
 from ._span import DateSpan, check_optional_span, to_optional_span
 from ._text import SEP, Names, name_of
 from ._validators import (
@@ -42,6 +43,7 @@ def _source_kind(value: SourceKind | str) -> SourceKind:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Source:
     """A document, image or data set that records cite.
 
@@ -128,6 +130,7 @@ class Source:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Citation:
     """A verbatim quote from a source, backing a record.
 
