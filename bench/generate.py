@@ -407,7 +407,8 @@ class _Generator:
                 else f"{arrival.year:04d}-{arrival.month:02d}"
             )
             until = None
-            if rng.random() < 0.3:
+            # A stay given as December 2025 ends on the last day there is.
+            if rng.random() < 0.3 and when.latest < LAST_DAY:
                 leave = self.day(when.latest + timedelta(days=1), LAST_DAY)
                 until = self.span(f"{leave.year:04d}-{leave.month:02d}")
                 if until.precedes(when):
