@@ -243,7 +243,7 @@ def measure_query(
             shown += f" at {QUERY_TARGETS_FROM:,}"
         missing = absent(*needs)
         if missing:
-            rows.append(skipped("", missing, f">= {least(target)}"))
+            rows.append(skipped("", missing, f">= {least(target)}", label))
             continue
         ratio = per[label] / per["where"]
         rows.append(

@@ -59,10 +59,13 @@ def absent(*modules: str) -> list[str]:
     return [m for m in modules if importlib.util.find_spec(m) is None]
 
 
-def skipped(figure: str, missing: Sequence[str], target: str = "") -> Row:
+def skipped(
+    figure: str, missing: Sequence[str], target: str = "", rival: str = ""
+) -> Row:
     """A row for a rival that is not installed, saying how to install it."""
+    text = f"{', '.join(missing)} missing: {INSTALL}"
     return Row(
-        figure, "", f"{', '.join(missing)} missing: {INSTALL}", math.nan, target, "SKIP"
+        figure, "", f"{rival}: {text}" if rival else text, math.nan, target, "SKIP"
     )
 
 
