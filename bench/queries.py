@@ -10,6 +10,7 @@ find the same statements.
 from __future__ import annotations
 
 import collections
+import functools
 import gc
 import time
 import timeit
@@ -103,7 +104,11 @@ def measure_build(brief: Brief, speaker: str, repeats: int, result: Result) -> N
             result.rows[-1].ours = seconds(ours[key])
         return
     items = tuple(statements)
-    theirs = best_of(repeats, lambda: rq.pandas_frame(items), gc.collect)
+
+    def collect() -> None:
+        gc.collect()
+
+    theirs = best_of(repeats, lambda: rq.pandas_frame(items), collect)
     for key, label in labels.items():
         ratio = theirs / ours[key]
         judged = key != "both"
@@ -222,15 +227,15 @@ def measure_query(
             if rq.ids(query(sp)) != expected:
                 raise AssertionError(f"{label} differs from where() for {sp!r}")
         found.append(len(expected))
-        totals["where"] += best_time(lambda sp=sp: where(sp), ours_repeat, budget)
+        totals["where"] += best_time(functools.partial(where, sp), ours_repeat, budget)
         for label, query in answer.items():
             totals[label] += best_time(
-                lambda sp=sp, q=query: q(sp), rival_repeat, budget
+                functools.partial(query, sp), rival_repeat, budget
             )
     per = {k: v / len(speakers) for k, v in totals.items()}
     result.growth["query (where)"] = per["where"]
     judged = result.n >= QUERY_TARGETS_FROM
-    fastest = {}
+    fastest: dict[str, str] = {}
     for label, group, _, _ in available:
         if group not in fastest or per[label] < per[fastest[group]]:
             fastest[group] = label
