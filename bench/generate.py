@@ -98,6 +98,7 @@ _GROUPS = (
     "aid workers",
     "opposition figures",
 )
+_DRAWS = 16  # tries at one length before a name grows a syllable
 _ROLES = ("combat", "training", "logistics", "air defence", "engineering")
 
 
@@ -136,11 +137,17 @@ class _Generator:
         return "".join(self.rng.choices(_SYLLABLES, k=syllables)).capitalize()
 
     def name(self, syllables: int = 3) -> str:
-        while True:
-            name = self.word(syllables)
-            if name not in self.names:
-                self.names.add(name)
-                return name
+        # Only 29 distinct syllables: 841 two-syllable words, 24,389 of three.
+        # A large brief uses them up, so after a few draws that are all taken
+        # the name grows a syllable; while names of the asked length are
+        # plentiful (every size up to 200,000 statements) nothing changes.
+        for length in itertools.count(syllables):
+            for _ in range(_DRAWS):
+                name = self.word(length)
+                if name not in self.names:
+                    self.names.add(name)
+                    return name
+        raise AssertionError  # unreachable: itertools.count never ends
 
     def span(self, text: str) -> DateSpan:
         found = self.spans.get(text)
@@ -404,7 +411,8 @@ class _Generator:
                 else f"{arrival.year:04d}-{arrival.month:02d}"
             )
             until = None
-            if rng.random() < 0.3:
+            # A stay given as December 2025 ends on the last day there is.
+            if rng.random() < 0.3 and when.latest < LAST_DAY:
                 leave = self.day(when.latest + timedelta(days=1), LAST_DAY)
                 until = self.span(f"{leave.year:04d}-{leave.month:02d}")
                 if until.precedes(when):

@@ -9,7 +9,6 @@ the brief); a view adds its positions. Filtering is planned by
 
 from __future__ import annotations
 
-import html
 import operator
 from collections.abc import Iterable, Iterator
 from typing import Any, Generic, TypeVar, overload
@@ -21,7 +20,7 @@ from ._messages import shown
 from ._query import FILTERS, Root, find
 from ._registry import BY_CLASS, BY_NAME
 from ._sealed import refuse_rebuild
-from ._text import brief_names, html_table
+from ._text import brief_names, escape, html_table
 from ._validators import fail
 from .actors import Actor, Place
 from .errors import UnknownIdError, ValidationError
@@ -192,7 +191,7 @@ class Records(Generic[T]):
     def _repr_html_(self) -> str:
         names = self._names()
         rows = [(r.id, r.describe(names)) for r in self._items]
-        caption = f"<p>{len(rows)} {html.escape(self._name)}</p>"
+        caption = f"<p>{len(rows)} {escape(self._name)}</p>"
         return caption + html_table(("id", "record"), rows)
 
     def _names(self) -> dict[str, str] | None:

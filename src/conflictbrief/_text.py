@@ -8,7 +8,6 @@ read "North Korea to Russia" rather than "north-korea to russia".
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -18,7 +17,19 @@ SEP = " \N{MIDDLE DOT} "
 Names = Mapping[str, str]
 """Display names by id."""
 
-NO_NAMES: Names = {}
+
+_HTML = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
+)
+
+
+def escape(text: str) -> str:
+    """Return *text* safe inside HTML, as `html.escape` makes it.
+
+    Written out here because importing `html` loads its table of entities,
+    which costs import time the package is measured on.
+    """
+    return text.translate(_HTML)
 
 
 def name_of(names: Names | None, key: str) -> str:
@@ -39,10 +50,9 @@ def line(date: Any, kind: str, who: str, what: str) -> str:
 
 def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """Return an HTML table of *rows*, every cell escaped."""
-    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
-        for row in rows
+        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
     )
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 

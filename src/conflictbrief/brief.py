@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import html
 import operator
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -20,7 +19,7 @@ from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._repr import model_repr
 from ._sealed import sealed
 from ._span import DateLike, check_given_day, to_day
-from ._text import Names, brief_names, html_table, overview
+from ._text import Names, brief_names, escape, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
 from .errors import UnknownIdError
@@ -146,8 +145,8 @@ class Brief:
     def _repr_html_(self) -> str:
         names = brief_names(self)
         rows = [(r.date.describe(), r.describe(names)) for r in self.timeline()]
-        title = html.escape(self.title)
-        summary = html.escape(self.summary or "")
+        title = escape(self.title)
+        summary = escape(self.summary or "")
         return f"<h3>{title}</h3><p>{summary}</p>" + html_table(("when", "what"), rows)
 
     def timeline(

@@ -15,7 +15,6 @@ import io
 import json
 import os
 import stat
-import tempfile
 from typing import IO, Any, Union, cast
 
 import attrs
@@ -201,6 +200,10 @@ def dump(brief: Brief, file: PathOrFile) -> None:
 
 def _replace(path: str, data: bytes) -> None:
     """Write *data* to a new file beside *path*, then rename it over *path*."""
+    # tempfile imports shutil, random and three compression modules: it is
+    # imported when a file is written, not with the package.
+    import tempfile
+
     folder = os.path.dirname(path) or "."  # noqa: PTH120
     f = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed before the rename)
         dir=folder, prefix=".conflictbrief-", suffix=".tmp", delete=False
