@@ -9,7 +9,8 @@ from typing import Any, get_args
 import attrs
 
 from ._converter import DAY, is_model, is_tuple
-from ._span import EDTF_PATTERN, DateSpan
+from ._edtf import EDTF_PATTERN
+from ._span import DateSpan
 from ._validators import SLUG_PATTERN, Id
 from .brief import Brief
 from .serialize import FORMAT
