@@ -203,3 +203,13 @@ class TestMerge:
             r"with id 'kim', got a different one in 'other'",
         ):
             BRIEF.merge(other)
+
+
+class TestTimelineOpenDates:
+    def test_open_start_first(self) -> None:
+        """A record with an open start sorts before every bounded one."""
+        first = attrs.evolve(
+            BRIEF.statements.first(), id="undated", date="../2025-12-31"
+        )
+        later = attrs.evolve(BRIEF, statements=[*BRIEF.statements, first])
+        assert "undated" == later.timeline()[0].id
