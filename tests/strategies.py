@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -256,7 +256,8 @@ def _after(
     """A departure *days_after* the arrival, or None; never past the sources."""
     if days_after is None:
         return None
-    end = min(last_day(arrived) + timedelta(days=days_after), date(9998, 12, 31))
+    ordinal = last_day(arrived).toordinal() + days_after
+    end = date.fromordinal(min(ordinal, date(9998, 12, 31).toordinal()))
     published = [by_id[c.source].published for c in cites]
     if None not in published:
         end = min(end, max(last_day(p) for p in published if p is not None))
