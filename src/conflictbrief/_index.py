@@ -207,6 +207,8 @@ class DateIndex:
             lo = bisect_left(starts, first)
             hi = bisect_right(starts, last)
             found = [i for i in order[lo:hi] if ends[i] <= last]
+            if opened and last >= UNBOUNDED:  # a query with no end holds them
+                found += opened[bisect_left(open_starts, first) :]
         elif question == "covering":
             lo = bisect_left(reach, last)
             hi = bisect_right(starts, first)
