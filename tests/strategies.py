@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from hypothesis import strategies as st
@@ -51,7 +51,25 @@ def spans(draw: st.DrawFn) -> DateSpan:
     else:
         start = max(day.year - day.year % 10, 1)
         earliest, latest = date(start, 1, 1), date(day.year - day.year % 10 + 9, 12, 31)
+    # Sometimes one end is open, as when a source gives only the other.
+    end = draw(st.sampled_from(["both", "both", "both", "both", "start", "end"]))
+    if end == "start":
+        return DateSpan(earliest=None, latest=latest)
+    if end == "end":
+        return DateSpan(earliest=earliest, latest=None)
     return DateSpan(earliest=earliest, latest=latest)
+
+
+def bounds(span: DateSpan) -> tuple[date, date]:
+    """The first and last day of a span that has both ends."""
+    if span.earliest is None or span.latest is None:
+        raise AssertionError(f"expected a span with both ends, got {span}")
+    return span.earliest, span.latest
+
+
+def last_day(span: DateSpan) -> date:
+    """The last day of *span*, or the last `days` draws for an open end."""
+    return date(9998, 12, 31) if span.latest is None else span.latest
 
 
 @st.composite
@@ -149,8 +167,9 @@ def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
         published = [by_id[c.source].published for c in cites]
         if None in published:
             return span
-        latest = max(p.latest for p in published if p is not None)
-        if span.earliest > latest:
+        latest = max(last_day(p) for p in published if p is not None)
+        after = span.latest if span.earliest is None else span.earliest
+        if after is not None and after > latest:
             return DateSpan(earliest=latest, latest=latest)
         return span
 
@@ -237,11 +256,13 @@ def _after(
     """A departure *days_after* the arrival, or None; never past the sources."""
     if days_after is None:
         return None
-    end = arrived.latest + timedelta(days=days_after)
+    ordinal = last_day(arrived).toordinal() + days_after
+    end = date.fromordinal(min(ordinal, date(9998, 12, 31).toordinal()))
     published = [by_id[c.source].published for c in cites]
     if None not in published:
-        end = min(end, max(p.latest for p in published))
-    end = max(end, arrived.earliest)
+        end = min(end, max(last_day(p) for p in published if p is not None))
+    if arrived.earliest is not None:
+        end = max(end, arrived.earliest)
     if end > date(9998, 12, 31):
         return None
     return DateSpan(earliest=end, latest=end)

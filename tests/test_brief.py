@@ -276,3 +276,13 @@ class TestExtend:
     def test_every_collection(self) -> None:
         """extend() takes every collection of the table, with nothing to add."""
         assert BRIEF == BRIEF.extend(**{c.name: () for c in COLLECTIONS})
+
+
+class TestTimelineOpenDates:
+    def test_open_start_first(self) -> None:
+        """A record with an open start sorts before every bounded one."""
+        first = attrs.evolve(
+            next(iter(BRIEF.statements)), id="undated", date="../2025-03"
+        )
+        later = attrs.evolve(BRIEF, statements=[*BRIEF.statements, first])
+        assert "undated" == later.timeline()[0].id

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictbrief._index import UNBOUNDED, DateIndex, Question
+from conflictbrief._index import OPEN_START, UNBOUNDED, DateIndex, Question
 
 QUESTIONS = ("overlapping", "within", "covering")
 
@@ -24,8 +24,8 @@ def meets(question: str, first: int, last: int, start: int, end: int) -> bool:
 
 @st.composite
 def intervals(draw: st.DrawFn) -> tuple[int, int]:
-    """Day intervals: short, long, empty (end before start) or without end."""
-    start = draw(st.integers(1, 60))
+    """Day intervals: short, long, empty (end before start), without start or end."""
+    start = draw(st.integers(1, 60) | st.just(OPEN_START))
     end = draw(
         st.one_of(
             st.integers(start, start + 5),
@@ -56,7 +56,10 @@ class TestDateIndex:
         length: int,
     ) -> None:
         """find() and keep(), on all records or a subset, match the definition."""
-        last = first + length
+        # Queries with an open start or end, as open date spans ask.
+        if data.draw(st.booleans()):
+            first = OPEN_START
+        last = UNBOUNDED if data.draw(st.booleans()) else first + length
         firsts = [s for s, _ in spans]
         lasts = [e for _, e in spans]
         subset = sorted(

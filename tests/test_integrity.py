@@ -512,3 +512,29 @@ class TestDocumentOrder:
         assert ["$", "$.title", "$.actors[0]", "$.actors[2].id", "$.colour"] == [
             p.path for p in ordered
         ]
+
+
+class TestOpenDates:
+    @pytest.mark.parametrize(
+        ("date_", "published", "flagged"),
+        [
+            ("../2025-05-10", "2025-04-28", True),
+            ("../2025-04-20", "2025-04-28", False),
+            ("2025-05/..", "2025-04-28", True),
+            ("2025-04/..", "2025-04-28", False),
+            ("2025-05", "2025-04/..", False),
+        ],
+    )
+    def test_dated_after_sources(
+        self, date_: str, published: str, flagged: bool
+    ) -> None:
+        """An open start is after its sources by its end; an open end never is."""
+
+        def make() -> Brief:
+            return brief(
+                sources=[source(published=published, text=TEXT)],
+                statements=[statement(speaker="kim", date=date_)],
+            )
+
+        found = [p.path for p in problems_of(make)] if flagged else make().id
+        assert (["$.statements[0].date"] if flagged else "b") == found

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import conflictbrief as cb
 from conflictbrief import Brief, DateSpan, UnknownIdError, ValidationError
+from conflictbrief._span import day_numbers
 from query_brief import BRIEF, ids, make_brief
 from strategies import briefs, spans
 
@@ -297,13 +298,19 @@ def naive(brief: Brief, name: str, filters: dict[str, Any], strict: bool) -> lis
                     ok = span.contains(d) if strict else span.overlaps(d)
                 else:
                     arrive, leave = record.date, record.until
+                    # Ordinals: an open start is lowest, an open end highest.
+                    a_first, a_last = day_numbers(arrive)
+                    q_first, q_last = day_numbers(span)
                     if strict:
-                        start = arrive.latest
-                        end = brief.as_of if leave is None else leave.earliest
-                        ok = start <= span.earliest and span.latest <= end
+                        end = (
+                            brief.as_of.toordinal()
+                            if leave is None
+                            else day_numbers(leave)[0]
+                        )
+                        ok = a_last <= q_first and q_last <= end
                     else:
-                        ok = arrive.earliest <= span.latest and (
-                            leave is None or leave.latest >= span.earliest
+                        ok = a_first <= q_last and (
+                            leave is None or day_numbers(leave)[1] >= q_first
                         )
             else:
                 value = getattr(record, key)

@@ -79,3 +79,22 @@ class TestJsonSchema:
         change(doc)
         assert 1 == len(errors(doc))
         assert message in best_match(VALIDATOR.iter_errors(doc)).message
+
+
+class TestOpenDateSchema:
+    @pytest.mark.parametrize(
+        ("text", "valid"),
+        [
+            ("../2025-01-11", True),
+            ("2024-08/..", True),
+            ("/2025-01-11", True),
+            ("2024-08/", True),
+            ("../..", False),
+            ("[1667, 1668]", False),
+        ],
+    )
+    def test_open_ends(self, text: str, valid: bool) -> None:
+        """The schema takes a date with one open end, as parse does."""
+        doc = json.loads(conflictbrief.dumps(conflictbrief.datasets.load()))
+        doc["statements"][0]["date"] = text
+        assert valid == (errors(doc) == [])

@@ -75,10 +75,13 @@ def year_text(year: int) -> str:
 
 
 def decade_of(year: int) -> tuple[int, int]:
-    """Return the first and last year of the decade (``202X``) holding *year*."""
-    # There is no year 0: the decade 000X runs from year 1 to year 9.
+    """Return the first and last year of the decade (``202X``) holding *year*.
+
+    The decade of years 1 to 9 starts at 0, which is no year: EDTF's ``000X``
+    would include year 0, so that decade is neither read nor written.
+    """
     first = year - year % 10
-    return max(first, 1), first + 9
+    return first, first + 9
 
 
 def day_words(day: date) -> str:

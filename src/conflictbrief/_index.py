@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter, sub
 from typing import Any, Literal, NamedTuple
 
-__all__ = ["UNBOUNDED", "DateIndex", "Question", "ValueIndex", "union"]
+__all__ = ["OPEN_START", "UNBOUNDED", "DateIndex", "Question", "ValueIndex", "union"]
 
 Question = Literal["overlapping", "within", "covering"]
 """What a `DateIndex` is asked of each interval: that it shares a day with the
@@ -21,6 +21,10 @@ query, lies wholly inside it, or contains it all."""
 
 UNBOUNDED = 10**7
 """An ordinal past every `date`: the end of an interval that has none."""
+
+OPEN_START = 0
+"""An ordinal before every `date` (the first is 1): the start of an interval
+that has none."""
 
 
 def union(lists: Sequence[Sequence[int]]) -> list[int]:
@@ -203,6 +207,8 @@ class DateIndex:
             lo = bisect_left(starts, first)
             hi = bisect_right(starts, last)
             found = [i for i in order[lo:hi] if ends[i] <= last]
+            if opened and last >= UNBOUNDED:  # a query with no end holds them
+                found += opened[bisect_left(open_starts, first) :]
         elif question == "covering":
             lo = bisect_left(reach, last)
             hi = bisect_right(starts, first)

@@ -19,6 +19,7 @@ from ._messages import Suggester, article
 from ._registry import BY_NAME, COLLECTIONS
 from ._validators import fail
 from .actors import ActorKind
+from .dates import DateSpan
 from .errors import Problem, ValidationError
 from .records import Deployment, Record
 
@@ -329,7 +330,7 @@ class Checker:
                         f"expected words found in the text of {cited}, got {quote!r}",
                     )
                 if latest is not None and (
-                    record.date.earliest > latest or type(record) is Deployment
+                    _dated_after(record.date, latest) or type(record) is Deployment
                 ):
                     self._not_after(f"$.{name}[{i}]", record, latest)
 
@@ -339,9 +340,21 @@ class Checker:
         if type(record) is Deployment and record.until is not None:
             dates.append(("until", record.until))
         for name, when in dates:
-            if when.earliest > latest:
+            if _dated_after(when, latest):
                 self.add(
                     f"{path}.{name}",
                     f"expected a date no later than the sources citing it "
                     f"(published by {latest.isoformat()}), got {when}",
                 )
+
+
+def _dated_after(span: DateSpan, day: date) -> bool:
+    """Whether *span* dates a record after *day*, the last its sources know.
+
+    A bounded start after *day* is certainly after it. An open start with an
+    end after *day* claims a day no source had seen ("by 10 May", cited to an
+    article of 28 April), so it counts as after too; an open end never does.
+    """
+    if span.earliest is None:
+        return span.latest is not None and span.latest > day
+    return span.earliest > day

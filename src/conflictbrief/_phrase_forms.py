@@ -24,6 +24,7 @@ from ._phrase_parts import (
     Refusal,
     count_of,
     days,
+    ends,
     looked,
     month_name,
     month_of,
@@ -64,7 +65,7 @@ def _weekday(m: re.Match[str], ref: date, options: Options) -> Reading:
         day = ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
         how, relation = f"the latest {name} before the reference", "before"
     elif which in ("this", "next"):
-        day = week_of(ref).earliest + timedelta(days=weekday)
+        day = ends(week_of(ref))[0] + timedelta(days=weekday)
         if which == "next":
             day += timedelta(days=7)
         where = "of" if which == "this" else "after that of"
@@ -123,7 +124,7 @@ def _calendar_words(text: str, ref: date) -> Reading | None:
         year = ref.year + step
         return Reading(year_of(year), f"the calendar year {year_text(year)}", relation)
     if m := re.fullmatch(r"earlier (?:this|in the) (week|month|year)", text):
-        starts = {"week": week_of(ref).earliest, "month": ref.replace(day=1)}
+        starts = {"week": ends(week_of(ref))[0], "month": ref.replace(day=1)}
         start = starts.get(m[1], date(ref.year, 1, 1))
         what = {
             "week": "the reference's week (Monday to Sunday)",
@@ -180,7 +181,7 @@ def _month(text: str, ref: date, options: Options) -> Reading | None:
     if m := re.fullmatch(rf"(last|next|this) ({MONTH})", text):
         month = MONTHS[m[2]]
         day = nearest_month(month, ref, "back" if m[1] == "last" else "forward")
-        if m[1] == "last" and month_of(day).latest >= ref:
+        if m[1] == "last" and ends(month_of(day))[1] >= ref:
             day = day.replace(year=day.year - 1)
         if m[1] == "next" and day <= ref:
             day = day.replace(year=day.year + 1)
@@ -192,7 +193,7 @@ def _month(text: str, ref: date, options: Options) -> Reading | None:
         return Reading(month_of(day), f"{month_name(day)}, {how}", relation)
     if m := re.fullmatch(rf"earlier in ({MONTH})", text):
         first = nearest_month(MONTHS[m[1]], ref, "back")
-        end = min(month_of(first).latest, ref)
+        end = min(ends(month_of(first))[1], ref)
         return Reading(
             days(first, end), f"{month_name(first)} up to the reference day", "up to"
         )
@@ -273,6 +274,7 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
                 raise Refusal(str(error)) from None
             # Otherwise not EDTF, but maybe a written date such as 4/28/25.
         else:
+            ends(span)  # an open interval end names no day to resolve
             return Reading(span, f"the EDTF date {span}", "as of")
     if re.fullmatch(_TIME, text) and re.search(r"[:.]|m$|time$", text):
         return Reading(days(ref, ref), "a time of day on the reference day", "as of")
@@ -289,7 +291,7 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
         reading = written(m[2], ref, options)
         if reading is None or reading.span.precision is not Precision.DAY:
             raise Refusal(f"{m[2]!r} is not a written day")
-        day, name = reading.span.earliest, DAY_NAMES[WEEKDAYS[m[1]]]
+        day, name = ends(reading.span)[0], DAY_NAMES[WEEKDAYS[m[1]]]
         if day.weekday() != WEEKDAYS[m[1]]:
             raise Refusal(f"{day} is a {DAY_NAMES[day.weekday()]}, not a {name}")
         return Reading(reading.span, f"{reading.how}, a {name}", reading.relation)

@@ -80,6 +80,13 @@ class Refusal(Exception):  # noqa: N818
         self.why = why
 
 
+def ends(span: DateSpan) -> tuple[date, date]:
+    """The first and last day of *span*; a phrase never names an open end."""
+    if span.earliest is None or span.latest is None:
+        raise Refusal(f"{str(span)!r} has an open end, and a phrase names both")
+    return span.earliest, span.latest
+
+
 def days(first: date, last: date) -> DateSpan:
     """The span from *first* to *last*."""
     return DateSpan(earliest=first, latest=last)
@@ -235,7 +242,7 @@ def part_of(part: str, inner: Reading, what: str) -> Reading:
     except that they take only the first or last month of a year.
     """
     span = inner.span
-    e = span.earliest
+    e = ends(span)[0]
     edge = part in ("start", "beginning", "end")
     index = {"early": 0, "start": 0, "beginning": 0, "mid": 1}.get(part, 2)
     if span.precision is Precision.WEEK:

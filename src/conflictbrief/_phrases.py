@@ -16,7 +16,7 @@ import attrs
 from ._calendar import Direction, Hemisphere
 from ._messages import shown
 from ._phrase_forms import read
-from ._phrase_parts import MONTH, Options, Reading, Refusal, days
+from ._phrase_parts import MONTH, Options, Reading, Refusal, days, ends
 from ._span import DateLike, DateSpan, span_at
 from .errors import DateResolutionError, ValidationError
 
@@ -86,11 +86,12 @@ def _range(left: str, right: str, ref: date, options: Options) -> Reading:
     first = read(left, ref, options)
     # The end is read forward from the start: "Saturday to Sunday morning".
     ahead = attrs.evolve(options, direction="forward")
-    last = read(right, first.span.earliest, ahead)
-    if last.span.latest < first.span.earliest:
+    start = ends(first.span)[0]
+    last = read(right, start, ahead)
+    if ends(last.span)[1] < start:
         raise Refusal(f"{right!r} ends before {left!r} starts")
     how = f"from {first.how} to {last.how}"
-    return Reading(days(first.span.earliest, last.span.latest), how, first.relation)
+    return Reading(days(start, ends(last.span)[1]), how, first.relation)
 
 
 def _compound(text: str, ref: date, options: Options) -> Reading:
@@ -98,19 +99,21 @@ def _compound(text: str, ref: date, options: Options) -> Reading:
     if m := re.fullmatch(r"(?:ever )?since (.+)", text):
         # "since" always looks back: it counts up to the reference.
         start = read(m[1], ref, attrs.evolve(options, direction="back"))
-        if start.span.earliest > ref:
+        first = ends(start.span)[0]
+        if first > ref:
             raise Refusal(f"{m[1]!r} starts after the reference")
         how = f"from the start of {start.how} to the reference day"
-        return Reading(days(start.span.earliest, ref), how, "up to")
+        return Reading(days(first, ref), how, "up to")
     if m := re.fullmatch(r"by (.+)", text):
         deadline = read(m[1], ref, options)
         how = f"a deadline, {deadline.how}"
         return Reading(deadline.span, how, deadline.relation)
     if m := re.fullmatch(r"overnight into (.+)", text):
         morning = read(m[1], ref, options)
-        evening = morning.span.earliest - timedelta(days=1)
+        dawn, end = ends(morning.span)
+        evening = dawn - timedelta(days=1)
         how = f"the night into {morning.how}"
-        return Reading(days(evening, morning.span.latest), how, morning.relation)
+        return Reading(days(evening, end), how, morning.relation)
     if m := re.fullmatch(
         r"between (.+?) and (.+)|from (.+?) (?:to|until|till|through) (.+)", text
     ):
@@ -157,6 +160,10 @@ def resolve_phrase(
             "direction", f"expected 'back' or 'forward', got {shown(direction)}"
         )
     ref = span_at("reference", reference)
+    if ref.earliest is None or ref.latest is None:
+        raise ValidationError.at(
+            "reference", f"expected a span with both ends, got {str(ref)!r}"
+        )
     if re.search("[0-9]", phrase) and re.search(r"[~?%]|\.\.", phrase):
         # Checked before punctuation is stripped, so that none is dropped.
         why = "the EDTF qualifiers ~ ? % and open ends .. are not supported"
@@ -172,7 +179,7 @@ def resolve_phrase(
         raise _refusal(phrase, refusal.why) from None
     except (ValueError, OverflowError):
         raise _refusal(phrase, "it falls outside the years 0001-9999") from None
-    span = days(first.span.earliest, last.span.latest)
+    span = days(ends(first.span)[0], ends(last.span)[1])
     how = first.how
     if first.span != last.span:
         # Every form moves forward with the reference, so the spans resolved

@@ -24,7 +24,7 @@ from ._index import UNBOUNDED, DateIndex, Question, ValueIndex, union
 from ._messages import choices, close_matches
 from ._registry import BY_NAME, COLLECTIONS
 from ._registry import Collection as CollectionInfo
-from ._span import DateSpan, span_at
+from ._span import DateSpan, day_numbers, span_at
 from ._validators import fail, member
 from .errors import UnknownIdError
 
@@ -158,8 +158,7 @@ class DatePlan:
     ) -> None:
         self.key = key
         self.index = index
-        self.low = span.earliest.toordinal()
-        self.high = span.latest.toordinal()
+        self.low, self.high = day_numbers(span)
         self.question: Question = question
 
     def estimate(self) -> int:
@@ -289,26 +288,27 @@ def _is_many(value: object) -> bool:
 
 
 def _date_index(items: tuple[Any, ...]) -> DateIndex:
-    dates = [r.date for r in items]
-    return DateIndex(
-        [d.earliest.toordinal() for d in dates], [d.latest.toordinal() for d in dates]
-    )
+    days = [day_numbers(r.date) for r in items]
+    return DateIndex([first for first, _ in days], [last for _, last in days])
 
 
-def active_window(record: Any, as_of: date, *, sure: bool) -> DateSpan | None:
+def active_window(record: Any, as_of: date, *, sure: bool) -> tuple[int, int] | None:
     """The days *record* was possibly (or, if *sure*, certainly) present.
 
-    A record with no departure (``until``) is certainly present up to the
-    brief's *as_of* day and possibly present ever after; None is an empty
-    window.
+    The days are ordinals, as `day_numbers` gives them, so that open ends
+    carry through: a window may have no start or no end. A record with no
+    departure (``until``) is certainly present up to the brief's *as_of* day
+    and possibly present ever after; None is an empty window.
     """
+    first, last = day_numbers(record.date)
+    leaves = None if record.until is None else day_numbers(record.until)
     if sure:
-        start = record.date.latest
-        end = as_of if record.until is None else record.until.earliest
+        start = last
+        end = as_of.toordinal() if leaves is None else leaves[0]
     else:
-        start = record.date.earliest
-        end = date.max if record.until is None else record.until.latest
-    return DateSpan(earliest=start, latest=end) if start <= end else None
+        start = first
+        end = UNBOUNDED if leaves is None else leaves[1]
+    return (start, end) if start <= end else None
 
 
 def _active_index(items: tuple[Any, ...], as_of: date, *, sure: bool) -> DateIndex:
@@ -319,9 +319,8 @@ def _active_index(items: tuple[Any, ...], as_of: date, *, sure: bool) -> DateInd
             firsts.append(1)
             lasts.append(0)
         else:
-            firsts.append(window.earliest.toordinal())
-            unbounded = window.latest == date.max
-            lasts.append(UNBOUNDED if unbounded else window.latest.toordinal())
+            firsts.append(window[0])
+            lasts.append(window[1])
     return DateIndex(firsts, lasts)
 
 

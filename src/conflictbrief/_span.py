@@ -1,8 +1,8 @@
 """`DateSpan`: an inclusive span of days, read and written as EDTF.
 
-The span class, the EDTF grammar it reads and writes, its wording in plain
-English, and the converters and validators that let model fields take a
-span, a `date` or EDTF text. `conflictbrief.dates` is its public home.
+The span class, its wording in plain English, and the converters and
+validators that let model fields take a span, a `date` or EDTF text; the EDTF
+grammar is `conflictbrief._edtf`. `conflictbrief.dates` is its public home.
 """
 
 from __future__ import annotations
@@ -18,20 +18,20 @@ import attrs
 from ._calendar import (
     MONTH_WORDS,
     NORTHERN_CODE,
-    SEASON_START,
     SEASON_WORDS,
     day_words,
     decade_of,
     month_end,
-    season_span,
     year_text,
 )
+from ._edtf import OPEN, end_form, read_edtf, start_form
+from ._index import OPEN_START, UNBOUNDED
 from ._messages import shown
 from ._sealed import sealed
 from ._validators import fail
 from .errors import ValidationError
 
-__all__ = ["DateLike", "DateSpan", "Precision"]
+__all__ = ["DateLike", "DateSpan", "Precision", "day_numbers"]
 
 DateLike = Union["DateSpan", date, str]
 """What every date argument accepts: a span, one day, or an EDTF string."""
@@ -49,92 +49,44 @@ class Precision(str, enum.Enum):
     SPAN = "span"
 
 
-# [0-9], not \d: \d also matches other scripts' digits, which EDTF does not allow.
-_YEAR = r"[0-9]{4}|[0-9]{3}X|[0-9]{2}XX"
-_PART = r"[0-9]{2}|XX"
-_SINGLE = re.compile(
-    rf"(?P<year>{_YEAR})(?:-(?P<month>{_PART})(?:-(?P<day>{_PART}))?)?"
-)
-EDTF_PATTERN = (
-    rf"(?:{_YEAR})(?:-(?:{_PART})){{0,2}}(?:/(?:{_YEAR})(?:-(?:{_PART})){{0,2}})?"
-)
-"""The shapes of EDTF `DateSpan.parse` reads, as a plain pattern (no groups)
-for other tools such as JSON Schema; `parse` also checks the values."""
-
-
-def _bad(text: str, why: str) -> ValidationError:
-    return ValidationError.at("", f"cannot read {text!r} as an EDTF date: {why}")
-
-
-def _parse_single(text: str, whole: str) -> tuple[date, date]:
-    m = _SINGLE.fullmatch(text)
-    if m is None:
-        raise _bad(
-            whole,
-            "expected a day (2025-04-28), month (2025-04), season (2024-23), "
-            "year (2024), decade (202X) or an interval of these (A/B)",
-        )
-    year, month, day = m["year"], m["month"], m["day"]
-    if "X" in year and (month not in (None, "XX") or day not in (None, "XX")):
-        raise _bad(whole, "a month or day cannot follow an unspecified year digit")
-    if month == "XX" and day not in (None, "XX"):
-        raise _bad(whole, "a day cannot follow an unspecified month")
-    width = year.count("X")
-    low, high = int(year.replace("X", "0")), int(year.replace("X", "9"))
-    if low == 0 and width == 0:
-        raise _bad(whole, "year 0000 is outside the supported years 0001-9999")
-    low = max(low, 1)
-    if month is None or month == "XX":
-        return date(low, 1, 1), date(high, 12, 31)
-    number = int(month)
-    if number in SEASON_START:
-        if day is not None:
-            raise _bad(whole, "a season cannot have a day")
-        if number in (24, 28, 30) and low == 9999:
-            raise _bad(whole, "that season ends after 9999")
-        return season_span(low, number)
-    if not 1 <= number <= 12:
-        raise _bad(whole, f"{month} is not a month (01-12) or season (21-32)")
-    if day is None or day == "XX":
-        return date(low, number, 1), month_end(low, number)
-    try:
-        one = date(low, number, int(day))
-    except ValueError:
-        raise _bad(whole, f"day {day} does not exist in {year}-{month}") from None
-    return one, one
-
-
 @functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> DateSpan:
-    for mark in "~?%":
-        if mark in text:
-            raise _bad(text, f"the qualifier {mark!r} is not supported")
-    if ".." in text:
-        raise _bad(text, "open interval ends ('..') are not supported")
-    if text.count("/") > 1:
-        raise _bad(text, "an interval has exactly one '/'")
-    if "/" in text:
-        first, _, last = text.partition("/")
-        if not first or not last:
-            raise _bad(text, "unknown interval ends are not supported")
-        earliest, _ = _parse_single(first, text)
-        _, latest = _parse_single(last, text)
-        if latest < earliest:
-            raise _bad(text, "the interval ends before it starts")
-        return DateSpan(earliest=earliest, latest=latest)
-    earliest, latest = _parse_single(text, text)
+    earliest, latest = read_edtf(text)
     return DateSpan(earliest=earliest, latest=latest)
 
 
-def _check_order(span: DateSpan, a: attrs.Attribute[Any], latest: date) -> None:
-    if type(latest) is not date:
-        raise fail(a.name, latest, "a datetime.date")
-    if latest < span.earliest:
+def _check_end(_: object, a: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and type(value) is not date:
+        raise fail(a.name, value, "a datetime.date or None (open)")
+
+
+def _check_order(span: DateSpan, a: attrs.Attribute[Any], latest: date | None) -> None:
+    _check_end(span, a, latest)
+    if latest is None and span.earliest is None:
+        raise ValidationError.at(
+            a.name,
+            "expected a day, or None with a day as earliest: "
+            "a span open at both ends names no days, got None",
+        )
+    if latest is not None and span.earliest is not None and latest < span.earliest:
         raise ValidationError.at(
             a.name,
             f"expected a day on or after earliest ({span.earliest.isoformat()}), "
             f"got {latest.isoformat()}",
         )
+
+
+def day_numbers(span: DateSpan) -> tuple[int, int]:
+    """The first and last day of *span* as ordinals (`date.toordinal`).
+
+    An open start is `OPEN_START`, before every day, and an open end
+    `UNBOUNDED`, after every day: the numbers the date indexes use.
+    """
+    e, l = span.earliest, span.latest  # noqa: E741
+    return (
+        OPEN_START if e is None else e.toordinal(),
+        UNBOUNDED if l is None else l.toordinal(),
+    )
 
 
 def check_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
@@ -184,13 +136,24 @@ class DateSpan:
     the same time", `contains` "certainly within", `precedes` and `follows`
     "certainly before" and "certainly after".
 
+    Either end may be open (None), where the source gives none: "until July"
+    is ``DateSpan(earliest=None, latest=date(2025, 7, 31))``, written
+    ``../2025-07``. None rather than a sentinel day such as `date.min`, so
+    that no day is invented and an open start stays distinct from a span that
+    really starts on 1 January of year 1. Open ends compare as lying beyond
+    every day, so the set logic is the same for every span: an open start
+    precedes nothing and is contained only by another open start. Both ends
+    open names no days and is refused. Comparisons go through `day_numbers`,
+    where an open end is a number beyond every day's.
+
     Attributes:
-        earliest: The first day the span includes.
-        latest: The last day the span includes; never before *earliest*.
+        earliest: The first day the span includes; None if it has no start.
+        latest: The last day the span includes, never before *earliest*;
+            None if it has no end.
     """
 
-    earliest: date = attrs.field(validator=check_day)
-    latest: date = attrs.field(validator=_check_order)
+    earliest: date | None = attrs.field(validator=_check_end)
+    latest: date | None = attrs.field(validator=_check_order)
 
     @classmethod
     def parse(cls, text: str) -> DateSpan:
@@ -198,10 +161,13 @@ class DateSpan:
 
         Accepts a day (``2025-04-28``), a month (``2025-04``), a season
         (``2024-21`` to ``2024-32``), a year (``2024``), unspecified digits
-        (``2024-XX``, ``202X``) and intervals of these (``2024-09/2025-02``).
-        Seasons ``25``-``32`` are read, but a span is only its days, so every
-        season is written back with the northern code (``21``-``24``) that
-        covers the same days.
+        (``2024-XX``, ``202X``), intervals of these (``2024-09/2025-02``) and
+        intervals with one open end (``../2025-01-11``, ``2024-08/..``).
+        EDTF's unknown end (``/2025-01-11``, ``2024-08/``) reads as open: a
+        span of days cannot tell "not known" from "not bounded", and either
+        way the source gives no day there. Seasons ``25``-``32`` are read,
+        but a span is only its days, so every season is written back with the
+        northern code (``21``-``24``) that covers the same days.
 
         Args:
             text: The EDTF text.
@@ -210,9 +176,10 @@ class DateSpan:
             The span of days the text names.
 
         Raises:
-            ValidationError: The text is not one of those forms, or uses a
-                qualifier (``~ ? %``) or an open end (``..``), which are not
-                supported.
+            ValidationError: The text is not one of those forms, uses a
+                qualifier (``~ ? %``) or a set (``[1667, 1668]``), which are
+                not supported, opens both ends, or names year 0 (``0000``,
+                ``000X``, ``00XX``): years run 0001-9999.
         """
         if type(text) is not str:
             raise ValidationError.at(
@@ -247,15 +214,20 @@ class DateSpan:
 
     @property
     def precision(self) -> Precision:
-        """The coarsest calendar unit the span is exactly, or ``SPAN``."""
+        """The coarsest calendar unit the span is exactly, or ``SPAN``.
+
+        A span with an open end is ``SPAN``.
+        """
         e, l = self.earliest, self.latest  # noqa: E741
+        if e is None or l is None:
+            return Precision.SPAN
         if e == l:
             return Precision.DAY
         if (l - e).days == 6 and e.weekday() == 0:
             return Precision.WEEK
         if e.day == 1 and l == month_end(e.year, e.month):
             return Precision.MONTH
-        if self._season() is not None:
+        if _season(e, l) is not None:
             return Precision.SEASON
         if (e.month, e.day, l.month, l.day) == (1, 1, 12, 31):
             if e.year == l.year:
@@ -265,56 +237,55 @@ class DateSpan:
         return Precision.SPAN
 
     @property
-    def sort_key(self) -> tuple[date, date]:
-        """A total order for timelines: by earliest day, then latest."""
-        return (self.earliest, self.latest)
+    def sort_key(self) -> tuple[int, int]:
+        """A total order for timelines: by earliest day, then latest.
 
-    def _season(self) -> int | None:
-        e, l = self.earliest, self.latest  # noqa: E741
-        code = NORTHERN_CODE.get(e.month) if e.day == 1 else None
-        if code is None:
-            return None
-        # Compared field by field: the end of winter 9999 is not a `date`.
-        last = (e.year + (e.month == 12), (e.month + 1) % 12 + 1)
-        if (l.year, l.month) == last and l == month_end(l.year, l.month):
-            return code
-        return None
+        The days are ordinals (`date.toordinal`); an open start sorts before
+        every day and an open end after every day.
+        """
+        return day_numbers(self)
 
     def contains(self, other: DateLike) -> bool:
         """Whether every day of *other* lies within this span."""
-        o = DateSpan.of(other)
-        return self.earliest <= o.earliest and o.latest <= self.latest
+        first, last = day_numbers(self)
+        o_first, o_last = day_numbers(DateSpan.of(other))
+        return first <= o_first and o_last <= last
 
     def overlaps(self, other: DateLike) -> bool:
         """Whether this span and *other* share at least one day."""
-        o = DateSpan.of(other)
-        return self.earliest <= o.latest and o.earliest <= self.latest
+        first, last = day_numbers(self)
+        o_first, o_last = day_numbers(DateSpan.of(other))
+        return first <= o_last and o_first <= last
 
     def precedes(self, other: DateLike) -> bool:
         """Whether this span ends before *other* starts: certainly earlier."""
-        return self.latest < DateSpan.of(other).earliest
+        return day_numbers(self)[1] < day_numbers(DateSpan.of(other))[0]
 
     def follows(self, other: DateLike) -> bool:
         """Whether this span starts after *other* ends: certainly later."""
-        return self.earliest > DateSpan.of(other).latest
+        return day_numbers(self)[0] > day_numbers(DateSpan.of(other))[1]
 
     def __contains__(self, other: DateLike) -> bool:
         return self.contains(other)
 
     def __str__(self) -> str:
         e, l = self.earliest, self.latest  # noqa: E741
+        if e is None:
+            return f"{OPEN}/{end_form(None, l)}"  # type: ignore[arg-type]
+        if l is None:
+            return f"{start_form(e, None)}/{OPEN}"
         precision = self.precision
         if precision is Precision.DAY:
             return e.isoformat()
         if precision is Precision.MONTH:
             return f"{year_text(e.year)}-{e.month:02d}"
         if precision is Precision.SEASON:
-            return f"{year_text(e.year)}-{self._season()}"
+            return f"{year_text(e.year)}-{_season(e, l)}"
         if precision is Precision.YEAR:
             return year_text(e.year)
         if precision is Precision.DECADE:
             return year_text(e.year)[:3] + "X"
-        return f"{_start_form(e, l)}/{_end_form(e, l)}"
+        return f"{start_form(e, l)}/{end_form(e, l)}"
 
     def __repr__(self) -> str:
         return f"DateSpan.parse({str(self)!r})"
@@ -326,8 +297,16 @@ class DateSpan:
         'September 2024 to 28 April 2025'
         >>> DateSpan.parse("2025-04-26/2025-04-27").describe()
         '26\u201327 April 2025'
+        >>> DateSpan.parse("../2025-01-11").describe()
+        'by 11 January 2025'
+        >>> DateSpan.parse("2024-08/..").describe()
+        'from August 2024'
         """
         e, l = self.earliest, self.latest  # noqa: E741
+        if e is None:
+            return f"by {_form_words(end_form(None, l))}"  # type: ignore[arg-type]
+        if l is None:
+            return f"from {_form_words(start_form(e, None))}"
         precision = self.precision
         if precision is Precision.DAY:
             return day_words(e)
@@ -344,7 +323,7 @@ class DateSpan:
             return str(e.year)
         if precision is Precision.DECADE:
             return f"the {e.year - e.year % 10}s"
-        start, end = _start_form(e, l), _end_form(e, l)
+        start, end = start_form(e, l), end_form(e, l)
         # Say a shared month and year once: 26-27 April 2025, March-May 2024.
         if len(start) == len(end) == 10 and e.year == l.year:
             if e.month == l.month:
@@ -357,8 +336,20 @@ class DateSpan:
         return f"{_form_words(start)} to {_form_words(end)}"
 
 
+def _season(e: date, l: date) -> int | None:  # noqa: E741
+    """The northern season code of the span *e* to *l*, if it is one."""
+    code = NORTHERN_CODE.get(e.month) if e.day == 1 else None
+    if code is None:
+        return None
+    # Compared field by field: the end of winter 9999 is not a `date`.
+    last = (e.year + (e.month == 12), (e.month + 1) % 12 + 1)
+    if (l.year, l.month) == last and l == month_end(l.year, l.month):
+        return code
+    return None
+
+
 def _form_words(form: str) -> str:
-    """An interval end as written by `_start_form` or `_end_form`, in words."""
+    """An interval end as written by `start_form` or `end_form`, in words."""
     if form.endswith("X"):
         return f"the {int(form[:3]) * 10}s"
     parts = [int(p) for p in form.split("-")]
@@ -367,32 +358,6 @@ def _form_words(form: str) -> str:
     if len(parts) == 2:
         return f"{MONTH_WORDS[parts[1] - 1]} {parts[0]}"
     return day_words(date(*parts))
-
-
-def _start_form(e: date, l: date) -> str:  # noqa: E741
-    """The coarsest EDTF unit that starts on *e* and ends by *l*."""
-    if e.month == 1 and e.day == 1:
-        first, last = decade_of(e.year)
-        if first == e.year and date(last, 12, 31) <= l:
-            return year_text(e.year)[:3] + "X"
-        if date(e.year, 12, 31) <= l:
-            return year_text(e.year)
-    if e.day == 1 and month_end(e.year, e.month) <= l:
-        return f"{year_text(e.year)}-{e.month:02d}"
-    return e.isoformat()
-
-
-def _end_form(e: date, l: date) -> str:  # noqa: E741
-    """The coarsest EDTF unit that ends on *l* and starts no earlier than *e*."""
-    if l.month == 12 and l.day == 31:
-        first, last = decade_of(l.year)
-        if last == l.year and date(first, 1, 1) >= e:
-            return year_text(l.year)[:3] + "X"
-        if date(l.year, 1, 1) >= e:
-            return year_text(l.year)
-    if l == month_end(l.year, l.month) and date(l.year, l.month, 1) >= e:
-        return f"{year_text(l.year)}-{l.month:02d}"
-    return l.isoformat()
 
 
 @functools.lru_cache(maxsize=8192)

@@ -9,7 +9,8 @@ from typing import Any, get_args
 import attrs
 
 from ._converter import is_model, is_tuple
-from ._span import DAY, EDTF_PATTERN, DateSpan
+from ._edtf import EDTF_PATTERN
+from ._span import DAY, DateSpan
 from ._validators import SLUG_PATTERN, Id
 from .brief import Brief
 from .serialize import FORMAT
