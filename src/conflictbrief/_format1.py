@@ -18,7 +18,7 @@ from typing import Any
 import attr
 import attrs
 
-from ._integrity import Checker, IntegrityError, document_order
+from ._integrity import IntegrityError, document_order
 from ._registry import COLLECTIONS
 from .brief import Brief
 from .errors import Problem
@@ -119,31 +119,31 @@ def _split(deployment: Any) -> tuple[Deployment, Figure | None]:
 
 
 def upgrade_records(
-    records: Mapping[str, Sequence[Any]], positions: Mapping[str, Sequence[int]]
-) -> tuple[dict[str, list[Any]], dict[str, list[int]]]:
-    """Return the records of a /1 document as today's, with their positions.
+    records: Mapping[str, Sequence[Any]], positions: Sequence[int]
+) -> tuple[dict[str, list[Any]], list[int]]:
+    """Return the records of a /1 document as today's, and where figures came from.
 
-    A troop figure takes the position of the deployment it came from, so
-    that `restore` finds the deployment by the figure's path.
+    *positions* are those of the deployments in the document; the second
+    value gives, for each troop figure, the position of its deployment.
     """
     out = {name: list(items) for name, items in records.items()}
-    at = {name: list(p) for name, p in positions.items()}
-    out["deployments"], out["figures"], at["figures"] = [], [], []
-    for i, given in zip(positions["deployments"], records["deployments"], strict=True):
+    out["deployments"], out["figures"], figure_at = [], [], []
+    for i, given in zip(positions, records["deployments"], strict=True):
         dep, figure = _split(given)
         out["deployments"].append(dep)
         if figure is not None:
             out["figures"].append(figure)
-            at["figures"].append(i)
-    return out, at
+            figure_at.append(i)
+    return out, figure_at
 
 
-def restore(problems: Sequence[Problem]) -> list[Problem]:
+def restore(problems: Sequence[Problem], figure_at: Sequence[int]) -> list[Problem]:
     """Return *problems* of upgraded records as the /1 document has them.
 
-    A troop figure's ``by`` was the deployment's ``estimated_by``; every
-    other field of the figure repeats one of the deployment, whose own
-    problem is reported already.
+    Figure *k* came from the deployment at ``figure_at[k]``. A troop
+    figure's ``by`` was the deployment's ``estimated_by``; every other field
+    of the figure repeats one of the deployment, whose own problem is
+    reported already.
     """
     out = []
     for problem in problems:
@@ -151,7 +151,8 @@ def restore(problems: Sequence[Problem]) -> list[Problem]:
         if m is None:
             out.append(problem)
         elif m[2].startswith(".by"):
-            path = f"$.deployments[{m[1]}].estimated_by{m[2][3:]}"
+            at = figure_at[int(m[1])]
+            path = f"$.deployments[{at}].estimated_by{m[2][3:]}"
             out.append(Problem(path, problem.message))
     return sorted(out, key=IN_DOCUMENT_1)
 
@@ -164,8 +165,8 @@ def upgrade(shape: Any) -> Brief:
             the /1 document has them.
     """
     records = {name: getattr(shape, name) for name in CLASSES_1}
-    positions = {"deployments": range(len(records["deployments"]))}
-    upgraded, at = upgrade_records(records, positions)
+    positions = range(len(records["deployments"]))
+    upgraded, figure_at = upgrade_records(records, positions)
     scalars: dict[str, Any] = {
         a.name: getattr(shape, a.name)
         for a in attrs.fields(type(shape))
@@ -173,6 +174,5 @@ def upgrade(shape: Any) -> Brief:
     }
     try:
         return Brief(**scalars | upgraded)
-    except IntegrityError:
-        problems = Checker(upgraded, at).run()
-    raise IntegrityError(restore(problems))
+    except IntegrityError as error:
+        raise IntegrityError(restore(error.problems, figure_at)) from None

@@ -137,8 +137,8 @@ def _integrity(doc: dict[str, Any], *, legacy: bool) -> list[Problem]:
                 incomplete.add(name)
     if not legacy:
         return Checker(records, positions, incomplete).run()
-    records, positions = upgrade_records(records, positions)
-    return restore(Checker(records, positions, incomplete).run())
+    upgraded, figure_at = upgrade_records(records, positions["deployments"])
+    return restore(Checker(upgraded, positions, incomplete).run(), figure_at)
 
 
 def load(file: PathOrFile) -> Brief:
