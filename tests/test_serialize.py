@@ -317,6 +317,15 @@ class TestDumps:
             "$.deployments[0].estimated_by[0]",
         ] == [p.path for p in load_problems(data)]
 
+    def test_format_1_without_troops(self) -> None:
+        """A /1 deployment with no troop estimate gives no figure."""
+        assert 0 == len(loads(text_of(drop("deployments", 0, "troops"))).figures)
+
+    def test_format_1_problem_named_once(self) -> None:
+        """A /1 sender's problem is named at the deployment, not again at a figure."""
+        data = text_of(put("deployments", 0, "sender", value="nk"))
+        assert ["$.deployments[0].sender"] == [p.path for p in load_problems(data)]
+
     def test_format_1_has_no_figures(self) -> None:
         """A /1 document names its own keys, which have no figures."""
         (problem,) = load_problems(text_of(put("figures", value=[])))
