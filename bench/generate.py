@@ -417,7 +417,11 @@ class _Generator:
                 until = self.span(f"{leave.year:04d}-{leave.month:02d}")
                 if until.precedes(when):
                     until = None
+            # Drawn, though troop figures are not generated, so that the
+            # records drawn after stay as they were.
             troops = self.estimate()
+            if troops is not None:
+                rng.choices(self.actor_ids, k=rng.randint(0, 2))
             pair = (sender, host)
             did = f"dep-{i:06d}"
             reinforces = rng.choice(earlier[pair]) if pair in earlier else None
@@ -429,17 +433,11 @@ class _Generator:
                     sender=sender,
                     host=host,
                     date=when,
-                    troops=troops,
                     place=rng.choice(self.place_ids) if rng.random() < 0.5 else None,
                     until=until,
                     unit=rng.choice(forces) if forces and rng.random() < 0.5 else None,
                     role=rng.choice(_ROLES) if rng.random() < 0.5 else None,
                     reinforces=reinforces,
-                    estimated_by=tuple(
-                        dict.fromkeys(rng.choices(self.actor_ids, k=rng.randint(0, 2)))
-                    )
-                    if troops is not None
-                    else (),
                     citations=self.citations(
                         max(when, until or when, key=lambda s: s.earliest)
                     ),

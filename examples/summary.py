@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import textwrap
 
-from conflictbrief import ActorKind, Brief, Deployment, Event, datasets
+from conflictbrief import ActorKind, Brief, Deployment, Event, Figure, datasets
 
 
 def name(brief: Brief, actor: str | None) -> str:
@@ -54,6 +54,8 @@ def main() -> None:
         when = record.date.describe()
         if isinstance(record, Event):
             say(f"{when}: {record.summary}")
+        elif isinstance(record, Figure):
+            say(f"{when}: {record.count} {record.kind.value} ({record.id})")
         elif isinstance(record, Deployment):
             route = f"{name(brief, record.sender)} to {name(brief, record.host)}"
             say(f"{when}: troops arrive, {route} ({record.id})")
@@ -68,10 +70,12 @@ def main() -> None:
     total = brief.troops(sender="north-korea", host="russia")
     say(f"North Korea to Russia: {total}")
     for dep in brief.deployments.where(sender="north-korea"):
-        estimate = "no figure of its own" if dep.troops is None else str(dep.troops)
-        by = ", ".join(name(brief, a) for a in dep.estimated_by)
-        source = f", estimated by {by}" if by else ""
-        say(f"{dep.id}: {estimate}{source}", indent="    ")
+        figures = brief.figures.where(kind="troops", deployment=dep)
+        estimate = "no figure of its own" if not figures else ""
+        for figure in figures:
+            by = ", ".join(name(brief, a) for a in figure.by)
+            estimate += str(figure.count) + (f", estimated by {by}" if by else "")
+        say(f"{dep.id}: {estimate}", indent="    ")
     print()
 
     print("Disputed claims")

@@ -1,7 +1,7 @@
 """Build the bundled dataset ``dprk-russia-2025`` from the article.
 
 This script is the dataset's source of truth: every actor, place, statement,
-deployment and event is written here, next to the sentences that support it,
+deployment, event and figure is written here, next to the sentences that support it,
 and the packaged JSON file is what `conflictbrief.dump` makes of the result.
 
     python scripts/build_dataset.py           # rewrite the packaged file
@@ -16,7 +16,8 @@ Curation rules (see docs/dataset.md):
   ``part_of``. Wikidata ids are given only where certain.
 - A statement the article makes in its own voice, or attributes to no one,
   has no speaker.
-- The roughly 11,000 troops include the reinforcements, so the
+- The roughly 11,000 troops are a figure of the military analysts, of the
+  deployment sent last fall. They include the reinforcements, so the
   reinforcements carry no figure of their own: no one is counted twice.
 """
 
@@ -36,6 +37,7 @@ from conflictbrief import (
     Estimate,
     Event,
     ExternalIds,
+    Figure,
     Place,
     Source,
     Statement,
@@ -617,7 +619,6 @@ DEPLOYMENTS = [
         sender="north-korea",
         host="russia",
         date=LAST_FALL,
-        troops=Estimate(best=11_000, approximate=True),
         place="kursk-region",
         unit="north-korean-forces",
         role=(
@@ -625,7 +626,6 @@ DEPLOYMENTS = [
             "helped Russian units retake territory in the Kursk region. The estimate "
             "of roughly 11,000 includes the reinforcements deployed earlier in 2025."
         ),
-        estimated_by=["military-analysts"],
         citations=cite(
             "troops from the country had been deployed to assist "
             "Russia\N{RIGHT SINGLE QUOTATION MARK}s military efforts against Ukraine",
@@ -737,6 +737,24 @@ EVENTS = [
 ]
 
 
+FIGURES = [
+    Figure(
+        id="north-korean-troops-in-russia-troops",
+        kind="troops",
+        count=Estimate(best=11_000, approximate=True),
+        date=LAST_FALL,
+        side="north-korea",
+        deployment="north-korean-troops-in-russia",
+        by=["military-analysts"],
+        citations=cite(
+            "Military analysts estimate that Pyongyang sent roughly 11,000 troops "
+            "to Russia last fall, including reinforcements deployed earlier this "
+            "year."
+        ),
+    ),
+]
+
+
 def build(article_text: str) -> Brief:
     """Return the dataset, with *article_text* as the article's full text."""
     return Brief(
@@ -755,6 +773,7 @@ def build(article_text: str) -> Brief:
         statements=STATEMENTS,
         deployments=DEPLOYMENTS,
         events=EVENTS,
+        figures=FIGURES,
     )
 
 

@@ -1,6 +1,6 @@
 """Write the tables of docs/dataset.md from the bundled dataset.
 
-The actors and the records (statements, deployments, events) of the default
+The actors and the records (statements, deployments, events, figures) of the default
 dataset are written as Markdown tables between marker comments in
 docs/dataset.md, so that the documentation shows exactly what ships.
 
@@ -16,7 +16,16 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from conflictbrief import Actor, Brief, Citation, Deployment, Event, Statement, datasets
+from conflictbrief import (
+    Actor,
+    Brief,
+    Citation,
+    Deployment,
+    Event,
+    Figure,
+    Statement,
+    datasets,
+)
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "dataset.md"
 UNATTRIBUTED = "(unattributed)"
@@ -86,12 +95,8 @@ def deployment_row(brief: Brief, dep: Deployment) -> list[str]:
     """Return the table row for deployment *dep*."""
     who = f"{brief.actors[dep.sender].name} \N{RIGHTWARDS ARROW} "
     who += brief.actors[dep.host].name
-    if dep.troops is None:
-        what = "no figure of its own"
-    else:
-        what = f"{dep.troops} troops"
-        if dep.estimated_by:
-            what += f" (estimate: {names(brief, dep.estimated_by)})"
+    troops = brief.tally("troops", deployment=dep.id)
+    what = "no figure of its own" if troops is None else f"troops: {troops}"
     if dep.place is not None:
         what += f", {brief.places[dep.place].name}"
     if dep.reinforces is not None:
@@ -123,6 +128,24 @@ def event_row(brief: Brief, event: Event) -> list[str]:
     ]
 
 
+def figure_row(brief: Brief, figure: Figure) -> list[str]:
+    """Return the table row for *figure*."""
+    what = f"{figure.count} {figure.kind.value}"
+    if figure.side is not None:
+        what += f" of {brief.actors[figure.side].name}"
+    for field in ("deployment", "event"):
+        if (value := getattr(figure, field)) is not None:
+            what += f"; {field} `{value}`"
+    return [
+        f"`{figure.id}`",
+        f"figure: {figure.kind.value}",
+        names(brief, figure.by) if figure.by else UNATTRIBUTED,
+        str(figure.date),
+        what,
+        quotes(figure.citations),
+    ]
+
+
 def tables(brief: Brief) -> dict[str, list[str]]:
     """Return the lines of each generated table, by marker name."""
     actors = table(
@@ -135,6 +158,7 @@ def tables(brief: Brief) -> dict[str, list[str]]:
             *(statement_row(brief, s) for s in brief.statements),
             *(deployment_row(brief, d) for d in brief.deployments),
             *(event_row(brief, e) for e in brief.events),
+            *(figure_row(brief, f) for f in brief.figures),
         ],
     )
     return {"actors": actors, "records": records}

@@ -17,7 +17,9 @@ from conflictbrief import (
     Citation,
     ConflictBriefError,
     Deployment,
+    Estimate,
     Event,
+    Figure,
     Place,
     Problem,
     Source,
@@ -98,6 +100,17 @@ def deployment(**changes: Any) -> Deployment:
         "citations": [CITE],
     }
     return Deployment(**{**fields, **changes})
+
+
+def figure(**changes: Any) -> Figure:
+    fields: dict[str, Any] = {
+        "id": "f1",
+        "kind": "troops",
+        "count": Estimate(best=11_000, approximate=True),
+        "date": "2024-10",
+        "citations": [CITE],
+    }
+    return Figure(**{**fields, **changes})
 
 
 def event(**changes: Any) -> Event:

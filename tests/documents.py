@@ -502,21 +502,22 @@ BAD_DOCUMENTS = [
     ),
     # The format string.
     pytest.param(
-        text_of(put("format", value="conflictbrief/2")),
+        text_of(put("format", value="conflictbrief/3")),
         "$.format",
-        "expected the format 'conflictbrief/1', got 'conflictbrief/2'",
+        "expected the format 'conflictbrief/2' (or 'conflictbrief/1'), "
+        "got 'conflictbrief/3'",
         id="other-format",
     ),
     pytest.param(
         text_of(drop("format")),
         "$.format",
-        "missing; expected 'conflictbrief/1'",
+        "missing; expected 'conflictbrief/2'",
         id="missing-format",
     ),
     pytest.param(
         text_of(put("format", value=None)),
         "$.format",
-        "expected the format 'conflictbrief/1', got None",
+        "expected the format 'conflictbrief/2' (or 'conflictbrief/1'), got None",
         id="null-format",
     ),
     # Integrity, checked once the document has been read.

@@ -12,6 +12,7 @@ from conflictbrief import (
     Deployment,
     Estimate,
     Event,
+    Figure,
     Place,
     Source,
     Statement,
@@ -142,10 +143,8 @@ def make_brief() -> Brief:
             sender="north-korea",
             host="russia",
             date="2024-23",
-            troops=Estimate(best=11_000, approximate=True),
             place="kursk",
             unit="kp-army",
-            estimated_by=["analysts"],
             citations=cite("Analysts estimate 11,000 troops were sent last fall."),
         ),
         Deployment(
@@ -162,7 +161,6 @@ def make_brief() -> Brief:
             host="russia",
             date="2024-10",
             until="2025-02",
-            troops=Estimate(low=400, high=600),
             citations=cite("A smaller unit served from October to February."),
         ),
     ]
@@ -185,6 +183,27 @@ def make_brief() -> Brief:
             citations=cite("Trump and Zelenskyy met in Vatican City."),
         ),
     ]
+    figures = [
+        Figure(
+            id="main-troops",
+            kind="troops",
+            count=Estimate(best=11_000, approximate=True),
+            date="2024-23",
+            side="north-korea",
+            deployment="main",
+            by=["analysts"],
+            citations=cite("Analysts estimate 11,000 troops were sent last fall."),
+        ),
+        Figure(
+            id="small-troops",
+            kind="troops",
+            count=Estimate(low=400, high=600),
+            date="2024-10",
+            side="north-korea",
+            deployment="small",
+            citations=cite("A smaller unit served from October to February."),
+        ),
+    ]
     return Brief(
         id="fixture",
         title="Fixture",
@@ -195,6 +214,7 @@ def make_brief() -> Brief:
         statements=statements,
         deployments=deployments,
         events=events,
+        figures=figures,
     )
 
 

@@ -18,6 +18,8 @@ from conflictbrief import (
     Event,
     EventKind,
     ExternalIds,
+    Figure,
+    FigureKind,
     Place,
     PlaceKind,
     Source,
@@ -202,13 +204,11 @@ def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
                 sender=draw(st.sampled_from(states)),
                 host=draw(st.sampled_from(states)),
                 date=arrived,
-                troops=draw(st.none() | estimates()),
                 place=_maybe(draw, place_ids),
                 until=_after(arrived, until, cites, by_id),
                 unit=_maybe(draw, actor_ids),
                 role=draw(st.none() | texts),
                 reinforces=_maybe(draw, [d.id for d in deployments]),
-                estimated_by=_subset(draw, actor_ids),
                 citations=cites,
             )
         )
@@ -226,6 +226,22 @@ def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
                 citations=cites,
             )
         )
+    figures = []
+    for figure_id in draw(st.lists(slugs, max_size=max_records, unique=True)):
+        cites = citations()
+        figures.append(
+            Figure(
+                id=figure_id,
+                kind=draw(st.sampled_from(FigureKind)),
+                count=draw(estimates()),
+                date=dated(cites),
+                side=_maybe(draw, actor_ids),
+                deployment=_maybe(draw, [d.id for d in deployments]),
+                event=_maybe(draw, [e.id for e in events]),
+                by=_subset(draw, actor_ids),
+                citations=cites,
+            )
+        )
     return Brief(
         id=draw(slugs),
         title=draw(texts),
@@ -237,6 +253,7 @@ def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
         statements=statements,
         deployments=deployments,
         events=events,
+        figures=figures,
     )
 
 

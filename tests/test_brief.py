@@ -93,8 +93,10 @@ class TestTimeline:
         """Records sort by earliest day, then latest, then events first."""
         expected = [
             "treaty",
+            "main-troops",
             "main",
             "estimate",
+            "small-troops",
             "small",
             "raid",
             "reinforcements",
@@ -170,7 +172,9 @@ class TestEvidence:
 
     def test_not_a_record(self) -> None:
         """An actor or an id is refused, naming what evidence() takes."""
-        with pytest.raises(TypeError, match="takes a Statement, Deployment or Event"):
+        with pytest.raises(
+            TypeError, match="takes a Statement, Deployment, Event or Figure"
+        ):
             BRIEF.evidence(BRIEF.actors["kim"])  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="got 'praise' \\(str\\)"):
             BRIEF.evidence("praise")  # type: ignore[arg-type]
@@ -187,7 +191,12 @@ class TestMerge:
         """Merging keeps identical records once and adds the rest."""
         left = attrs.evolve(BRIEF, events=BRIEF.events.where(kind="agreement"))
         right = attrs.evolve(
-            BRIEF, id="other", as_of=date(2025, 5, 1), statements=(), deployments=()
+            BRIEF,
+            id="other",
+            as_of=date(2025, 5, 1),
+            statements=(),
+            deployments=(),
+            figures=(),
         )
         merged = left.merge(right)
         assert ["treaty", "meeting"] == ids(merged.events)

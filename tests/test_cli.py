@@ -103,7 +103,7 @@ class TestCommands:
         """timeline --json says which type of record each entry is."""
         _, out, _ = run(capsys, "timeline", "--json")
         types = {d["type"] for d in json.loads(out)}
-        assert {"statement", "deployment", "event"} == types
+        assert {"statement", "deployment", "event", "figure"} == types
 
     def test_troops(self, capsys: pytest.CaptureFixture[str]) -> None:
         """troops prints the estimate, and --json its figures."""

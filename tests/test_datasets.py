@@ -509,16 +509,24 @@ class TestDeployments:
 
     def test_troop_estimate(self, brief: Brief) -> None:
         """The analysts' figure is roughly 11,000, an approximate estimate."""
-        dep = brief.deployments["north-korean-troops-in-russia"]
+        (figure,) = brief.figures.where(deployment="north-korean-troops-in-russia")
         assert (Estimate(best=11_000, approximate=True), "about 11,000") == (
-            dep.troops,
-            str(dep.troops),
+            figure.count,
+            str(figure.count),
         )
 
     def test_estimated_by_military_analysts(self, brief: Brief) -> None:
-        """The figure comes from the military analysts."""
-        dep = brief.deployments["north-korean-troops-in-russia"]
-        assert ("military-analysts",) == dep.estimated_by
+        """The figure comes from the military analysts, citing their sentence."""
+        (figure,) = brief.figures.where(kind="troops", side="north-korea")
+        assert (("military-analysts",), "Military analysts estimate") == (
+            figure.by,
+            figure.citations[0].quote[:26],
+        )
+
+    def test_tally(self, brief: Brief) -> None:
+        """The troop tally names the estimate and who gave it."""
+        tally = brief.tally("troops", side="north-korea")
+        assert "about 11,000 (about 11,000: Military analysts)" == str(tally)
 
     def test_last_fall(self, brief: Brief) -> None:
         """The troops arrived last fall: autumn 2024, not a day."""
@@ -548,7 +556,7 @@ class TestDeployments:
 
     def test_no_one_counted_twice(self, brief: Brief) -> None:
         """The 11,000 includes the reinforcements, which carry no figure."""
-        figures = [d.troops for d in brief.deployments if d.troops is not None]
+        figures = [f.count for f in brief.figures.where(kind="troops")]
         assert [Estimate(best=11_000, approximate=True)] == figures
 
 

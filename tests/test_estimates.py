@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from conflictbrief import Estimate, Problem
 from contracts import ValueObjectContract, problems_of
@@ -187,3 +188,67 @@ class TestEstimateSum:
         """Only sum()'s starting 0 may stand on the left of an estimate."""
         with pytest.raises(TypeError):
             _ = 1 + Estimate(best=1)
+
+
+class TestEstimateCombine:
+    @pytest.mark.parametrize(
+        ("alternatives", "text"),
+        [
+            (
+                [
+                    Estimate(best=11_000, approximate=True),
+                    Estimate(best=12_000, approximate=True),
+                ],
+                "about 11,000\N{EN DASH}12,000",
+            ),
+            ([Estimate(best=11_000), Estimate(best=11_000)], "11,000"),
+            ([Estimate(low=3_000), Estimate(best=5_000)], "3,000\N{EN DASH}5,000"),
+            ([Estimate(low=3_000), Estimate(low=5_000)], "at least 3,000"),
+            ([Estimate(high=300), Estimate(best=200)], "at most 300"),
+            (
+                [Estimate(best=100), Estimate(best=100, approximate=True)],
+                "about 100",
+            ),
+            (
+                [Estimate(best=100, low=90, high=120), Estimate(best=100)],
+                "100 (90\N{EN DASH}120)",
+            ),
+        ],
+    )
+    def test_range_of_alternatives(
+        self, alternatives: list[Estimate], text: str
+    ) -> None:
+        """Alternatives combine into the range they span, never their sum."""
+        assert text == str(Estimate.combine(alternatives))
+
+    def test_one_estimate_is_itself(self) -> None:
+        """The range of one estimate is that estimate, as given."""
+        e = Estimate(best=5, low=5)
+        assert e is Estimate.combine(iter([e]))
+
+    def test_nothing_to_combine(self) -> None:
+        """Combining no estimates is an error, not an empty count."""
+        with pytest.raises(ValueError, match="at least one estimate, got none"):
+            Estimate.combine([])
+
+    def test_not_an_estimate(self) -> None:
+        """An item that is not an estimate is named in the error."""
+        with pytest.raises(TypeError, match=r"got 5 \(int\)"):
+            Estimate.combine([Estimate(best=1), 5])  # type: ignore[list-item]
+
+    @given(st.lists(estimates(), min_size=1, max_size=5))
+    def test_range_covers_every_alternative(self, alternatives: list[Estimate]) -> None:
+        """The range runs from the lowest to the highest of the alternatives."""
+        lo, hi = Estimate.combine(alternatives).interval
+        highs = [e.interval[1] for e in alternatives]
+        expected_hi = (
+            max(h for h in highs if h is not None)
+            if any(h is not None for h in highs)
+            else None
+        )
+        assert (min(e.interval[0] for e in alternatives), expected_hi) == (lo, hi)
+
+    @given(estimates(), st.integers(2, 5))
+    def test_copies_are_not_added(self, e: Estimate, n: int) -> None:
+        """n copies of one estimate combine into its interval, not n times it."""
+        assert e.interval == Estimate.combine([e] * n).interval

@@ -17,6 +17,7 @@ from contracts import (
     brief,
     deployment,
     event,
+    figure,
     place,
     problems_of,
     source,
@@ -147,9 +148,29 @@ class TestBriefIntegrity:
                 "expected the id of a deployment in this brief, got 'd0'",
             ),
             (
-                {"deployments": [deployment(estimated_by=["nis"])]},
-                "$.deployments[0].estimated_by[0]",
+                {"figures": [figure(by=["nis"])]},
+                "$.figures[0].by[0]",
                 "expected the id of an actor in this brief, got 'nis'",
+            ),
+            (
+                {"figures": [figure(side="zz")]},
+                "$.figures[0].side",
+                "expected the id of an actor in this brief, got 'zz'",
+            ),
+            (
+                {"figures": [figure(deployment="zz")]},
+                "$.figures[0].deployment",
+                "expected the id of a deployment in this brief, got 'zz'",
+            ),
+            (
+                {"figures": [figure(event="zz")]},
+                "$.figures[0].event",
+                "expected the id of an event in this brief, got 'zz'",
+            ),
+            (
+                {"figures": [figure(citations=[Citation(source="zz", quote="x")])]},
+                "$.figures[0].citations[0].source",
+                "expected the id of a source in this brief, got 'zz'",
             ),
             (
                 {"events": [event(participants=["putin"])]},

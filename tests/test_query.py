@@ -65,7 +65,10 @@ class TestWhereReferences:
         assert ["main"] == ids(deps.where(place="kursk"))
         assert ["main"] == ids(deps.where(unit="kp-army"))
         assert ["reinforcements"] == ids(deps.where(reinforces="main"))
-        assert ["main"] == ids(deps.where(estimated_by="analysts"))
+        figures = BRIEF.figures
+        assert ["main-troops"] == ids(figures.where(by="analysts"))
+        assert ["small-troops"] == ids(figures.where(deployment="small"))
+        assert ["main-troops", "small-troops"] == ids(figures.where(side="north-korea"))
 
     def test_other_collections(self) -> None:
         """Actors, places, sources and events have their own filters."""

@@ -12,6 +12,8 @@ from conflictbrief import (
     Deployment,
     Event,
     EventKind,
+    Figure,
+    FigureKind,
     Problem,
     Statement,
     StatementKind,
@@ -25,6 +27,7 @@ from contracts import (
     ValueObjectContract,
     deployment,
     event,
+    figure,
     problems_of,
     statement,
 )
@@ -127,33 +130,20 @@ class TestDeployment(ValueObjectContract):
     problem = Problem("role", "expected a non-empty string or None, got '' (str)")
 
     def test_optional_fields(self) -> None:
-        """Troops, place, until, unit, role and reinforces default to None."""
+        """Place, until, unit, role and reinforces default to None."""
         d = deployment()
-        assert (None,) * 6 + ((),) == (
-            d.troops,
-            d.place,
-            d.until,
-            d.unit,
-            d.role,
-            d.reinforces,
-            d.estimated_by,
-        )
+        assert (None,) * 5 == (d.place, d.until, d.unit, d.role, d.reinforces)
 
     def test_until_takes_date_likes(self) -> None:
         """`until` takes an EDTF string, a date or a span like `date` does."""
-        d = deployment(until=date(2025, 1, 15), estimated_by=iter(["kim"]))
-        assert (DateSpan.parse("2025-01-15"), ("kim",)) == (d.until, d.estimated_by)
+        d = deployment(until=date(2025, 1, 15))
+        assert DateSpan.parse("2025-01-15") == d.until
 
     @pytest.mark.parametrize(
         ("changes", "path", "message"),
         [
             ({"sender": None}, "sender", f"expected {SLUG}, got None"),
             ({"host": "Russia"}, "host", f"expected {SLUG}, got 'Russia' (str)"),
-            (
-                {"troops": {"best": 11_000}},
-                "troops",
-                "expected an Estimate or None, got {'best': 11000}",
-            ),
             (
                 {"until": "2025-02-30"},
                 "until",
@@ -163,11 +153,6 @@ class TestDeployment(ValueObjectContract):
                 ),
             ),
             ({"role": 1}, "role", "expected a non-empty string or None, got 1 (int)"),
-            (
-                {"estimated_by": "kim"},
-                "estimated_by",
-                "expected a list of ids, got 'kim' (str)",
-            ),
             ({"citations": []}, "citations", "expected at least one Citation"),
         ],
     )
@@ -212,3 +197,50 @@ class TestEvent(ValueObjectContract):
     def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
         """A bad value is refused with the field's name, the value and the need."""
         assert (Problem(path, message),) == problems_of(lambda: event(**changes))
+
+
+class TestFigure(ValueObjectContract):
+    cls = Figure
+    make = staticmethod(figure)
+    bad: ClassVar[dict[str, Any]] = {"kind": "dead"}
+    problem = Problem(
+        "kind",
+        "expected one of 'troops', 'killed', 'wounded', 'casualties', 'captured', "
+        "'missing', got 'dead' (str)",
+    )
+
+    def test_optional_fields(self) -> None:
+        """Side, deployment and event default to None, and by to no one."""
+        f = figure()
+        assert (None, None, None, ()) == (f.side, f.deployment, f.event, f.by)
+
+    def test_kind_and_ids_are_read(self) -> None:
+        """A kind's value and any iterable of ids are taken."""
+        f = figure(kind="killed", by=iter(["kim"]), date=date(2025, 1, 15))
+        assert (FigureKind.KILLED, ("kim",), DateSpan.parse("2025-01-15")) == (
+            f.kind,
+            f.by,
+            f.date,
+        )
+
+    @pytest.mark.parametrize(
+        ("changes", "path", "message"),
+        [
+            (
+                {"count": {"best": 11_000}},
+                "count",
+                "expected an Estimate, got {'best': 11000}",
+            ),
+            ({"count": 11_000}, "count", "expected an Estimate, got 11000 (int)"),
+            (
+                {"side": "North Korea"},
+                "side",
+                f"expected {OPTIONAL_SLUG}, got 'North Korea' (str)",
+            ),
+            ({"by": "kim"}, "by", "expected a list of ids, got 'kim' (str)"),
+            ({"citations": []}, "citations", "expected at least one Citation"),
+        ],
+    )
+    def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
+        """A bad value is refused with the field's name, the value and the need."""
+        assert (Problem(path, message),) == problems_of(lambda: figure(**changes))

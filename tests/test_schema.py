@@ -62,15 +62,16 @@ class TestJsonSchema:
         [
             (lambda d: d.update(colour="red"), "Additional properties"),
             (lambda d: d.pop("as_of"), "'as_of' is a required property"),
-            (lambda d: d.update(format="conflictbrief/2"), "was expected"),
+            (lambda d: d.update(format="conflictbrief/1"), "was expected"),
             (lambda d: d["actors"][0].update(kind="nation"), "is not one of"),
             (lambda d: d["actors"][0].update(id="North Korea"), "does not match"),
             (lambda d: d["actors"][0].update(name=" "), "does not match"),
             (lambda d: d["places"][0].update(lat=91), "greater than the maximum"),
             (lambda d: d["statements"][0].update(about="x"), "is not of type 'array'"),
             (lambda d: d["statements"][0].update(date="April 2025"), "does not match"),
-            (lambda d: d["deployments"][0]["troops"].update(best=-1), "less than"),
-            (lambda d: d["deployments"][0]["troops"].update(best=1.5), "'integer'"),
+            (lambda d: d["figures"][0]["count"].update(best=-1), "less than"),
+            (lambda d: d["figures"][0]["count"].update(best=1.5), "'integer'"),
+            (lambda d: d["figures"][0].update(kind="dead"), "is not one of"),
         ],
     )
     def test_bad_documents_are_invalid(self, change: Any, message: str) -> None:

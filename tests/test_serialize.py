@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictbrief import (
+    FORMAT,
     Actor,
     Brief,
     Citation,
@@ -216,7 +217,7 @@ class TestDumps:
         )
         expected = """\
 {
-  "format": "conflictbrief/1",
+  "format": "conflictbrief/2",
   "id": "b",
   "title": "Troupes nord-coréennes",
   "as_of": "2025-04-28",
@@ -265,14 +266,78 @@ class TestDumps:
             "sender",
             "host",
             "date",
-            "troops",
             "place",
             "citations",
         ] == list(doc["deployments"][0])
 
     def test_same_document_back(self) -> None:
         """A canonical document is written back exactly as it was read."""
-        assert DOC == json.loads(dumps(loads(text_of())))
+        text = dumps(loads(text_of()))
+        assert text == dumps(loads(text))
+
+    def test_format_1_upgraded(self) -> None:
+        """A /1 deployment's troop estimate is written as a troops figure."""
+        doc = json.loads(dumps(loads(text_of())))
+        dep = {k: v for k, v in DOC["deployments"][0].items() if k != "troops"}
+        figure = {
+            "id": "d1-troops",
+            "kind": "troops",
+            "count": {"best": 11000, "approximate": True},
+            "date": "2024-10",
+            "side": "north-korea",
+            "deployment": "d1",
+            "citations": [{"source": "kcna", "quote": "sent to Kursk"}],
+        }
+        assert (FORMAT, [dep], [figure]) == (
+            doc["format"],
+            doc["deployments"],
+            doc["figures"],
+        )
+
+    def test_format_1_estimator(self) -> None:
+        """A /1 estimator becomes the figure's by, and is checked where it was."""
+        b = loads(text_of(put("deployments", 0, "estimated_by", value=["kim"])))
+        assert ("kim",) == b.figures["d1-troops"].by
+        data = text_of(put("deployments", 0, "estimated_by", value=["kim", "nis"]))
+        assert (
+            Problem(
+                "$.deployments[0].estimated_by[1]",
+                "expected the id of an actor in this brief, got 'nis'",
+            ),
+        ) == load_problems(data)
+
+    def test_format_1_estimator_beside_unread_record(self) -> None:
+        """A /1 estimator is checked where it was when another record is unread."""
+        data = text_of(
+            put("title", value=7),
+            put("deployments", 0, "estimated_by", value=["nis"]),
+        )
+        assert [
+            "$.title",
+            "$.deployments[0].estimated_by[0]",
+        ] == [p.path for p in load_problems(data)]
+
+    def test_format_1_without_troops(self) -> None:
+        """A /1 deployment with no troop estimate gives no figure."""
+        assert 0 == len(loads(text_of(drop("deployments", 0, "troops"))).figures)
+
+    def test_format_1_problem_named_once(self) -> None:
+        """A /1 sender's problem is named at the deployment, not again at a figure."""
+        data = text_of(put("deployments", 0, "sender", value="nk"))
+        assert ["$.deployments[0].sender"] == [p.path for p in load_problems(data)]
+
+    def test_format_1_has_no_figures(self) -> None:
+        """A /1 document names its own keys, which have no figures."""
+        (problem,) = load_problems(text_of(put("figures", value=[])))
+        assert ("$.figures", f"unknown key; expected one of {BRIEF_KEYS}") == (
+            problem.path,
+            problem.message,
+        )
+
+    def test_figures_round_trip(self) -> None:
+        """Figures are written and read back."""
+        b = loads(text_of())
+        assert b == loads(dumps(b))
 
     def test_default_values_left_out(self) -> None:
         """False flags, empty lists and empty identifiers are not written."""
@@ -285,14 +350,14 @@ class TestDumps:
         )
         doc = json.loads(dumps(b))
         assert ({"best": 11000}, ["id", "name", "kind", "part_of"]) == (
-            doc["deployments"][0]["troops"],
+            doc["figures"][0]["count"],
             list(doc["actors"][2]),
         )
 
     def test_zero_is_written(self) -> None:
         """A count of zero is a figure, not a default, and is written."""
         b = loads(text_of(put("deployments", 0, "troops", value={"best": 0})))
-        assert Estimate(best=0) == loads(dumps(b)).deployments["d1"].troops
+        assert Estimate(best=0) == loads(dumps(b)).figures["d1-troops"].count
 
 
 class TestLoadErrors:

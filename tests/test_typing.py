@@ -12,5 +12,5 @@ class TestTypingExamples:
         assert (
             (tmp_path / "brief.json")
             .read_text(encoding="utf-8")
-            .startswith('{\n  "format": "conflictbrief/1"')
+            .startswith('{\n  "format": "conflictbrief/2"')
         )

@@ -50,11 +50,19 @@ def build() -> cb.Brief:
         host="russia",
         date=cb.DateSpan.parse("2024-10"),
         until="2025-04",
-        troops=cb.Estimate(best=11_000, approximate=True),
         citations=(c for c in [cite]),
     )
     assert_type(deployment.until, cb.DateSpan | None)
-    assert_type(deployment.troops, cb.Estimate | None)
+    figure = cb.Figure(
+        id="f1",
+        kind="troops",
+        count=cb.Estimate(best=11_000, approximate=True),
+        date="2024-10",
+        deployment="d1",
+        citations=[cite],
+    )
+    assert_type(figure.count, cb.Estimate)
+    assert_type(figure.kind, cb.FigureKind)
     event = cb.Event(
         id="e1", kind="meeting", date=date(2025, 4, 26), summary="m", citations=[cite]
     )

@@ -1,14 +1,15 @@
 """Typed, immutable, source-cited data from reporting about armed conflicts.
 
 A `Brief` holds the facts of one or more reports as records: `Actor`,
-`Place`, `Source`, `Statement`, `Deployment` and `Event`, each `Statement`,
-`Deployment` and `Event` citing the words of its source. Dates are `DateSpan`
-values as precise as the source allows; counts are `Estimate` values. Briefs
-load from and save to JSON (`load`, `loads`, `dump`, `dumps`), refusing bad
-data with a `ValidationError` that lists every problem with its path, and
-answer questions through `Records.where` and `Brief.timeline`, `disputes`,
-`troops` and `evidence`. `conflictbrief.dates` resolves phrases such as "last
-fall"; `conflictbrief.datasets` holds a curated brief to start from::
+`Place`, `Source`, `Statement`, `Deployment`, `Event` and `Figure`, each
+`Statement`, `Deployment`, `Event` and `Figure` citing the words of its
+source. Dates are `DateSpan` values as precise as the source allows; counts
+are `Estimate` values. Briefs load from and save to JSON (`load`, `loads`,
+`dump`, `dumps`), refusing bad data with a `ValidationError` that lists every
+problem with its path, and answer questions through `Records.where` and
+`Brief.timeline`, `disputes`, `tally` (as a `Tally`), `troops` and
+`evidence`. `conflictbrief.dates` resolves phrases such as "last fall";
+`conflictbrief.datasets` holds a curated brief to start from::
 
     >>> import conflictbrief
     >>> brief = conflictbrief.datasets.load()
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._tally import Tally
 from .actors import Actor, ActorKind, ExternalIds, Place, PlaceKind
 from .brief import Brief, Dispute, Match, Records
 from .dates import DateSpan, Precision
@@ -32,7 +34,16 @@ from .errors import (
     ValidationError,
 )
 from .estimates import Estimate
-from .records import Deployment, Event, EventKind, Record, Statement, StatementKind
+from .records import (
+    Deployment,
+    Event,
+    EventKind,
+    Figure,
+    FigureKind,
+    Record,
+    Statement,
+    StatementKind,
+)
 from .schema import json_schema
 from .serialize import FORMAT, Limits, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
@@ -56,6 +67,8 @@ __all__ = [
     "Event",
     "EventKind",
     "ExternalIds",
+    "Figure",
+    "FigureKind",
     "Limits",
     "Match",
     "Place",
@@ -68,6 +81,7 @@ __all__ = [
     "SourceKind",
     "Statement",
     "StatementKind",
+    "Tally",
     "UnknownIdError",
     "ValidationError",
     "datasets",

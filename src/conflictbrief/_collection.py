@@ -24,12 +24,12 @@ from ._text import brief_names, escape, html_table
 from ._validators import fail
 from .actors import Actor, Place
 from .errors import UnknownIdError, ValidationError
-from .records import Deployment, Event, Statement
+from .records import Deployment, Event, Figure, Statement
 from .sources import Source
 
 __all__ = ["Records", "attach"]
 
-T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event)
+T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event, Figure)
 D = TypeVar("D")
 
 
@@ -226,8 +226,9 @@ class Records(Generic[T]):
                 ``kind``, ``publisher``; statements ``speaker``, ``about``,
                 ``via``, ``kind``, ``responds_to``, ``during``; deployments
                 ``sender``, ``host``, ``place``, ``unit``, ``reinforces``,
-                ``estimated_by``, ``during`` (arrival), ``active_on``; events
-                ``kind``, ``participants``, ``place``, ``during``.
+                ``during`` (arrival), ``active_on``; events ``kind``,
+                ``participants``, ``place``, ``during``; figures ``kind``,
+                ``side``, ``deployment``, ``event``, ``by``, ``during``.
 
         Raises:
             TypeError: A filter name this collection does not have, or

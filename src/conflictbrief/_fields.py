@@ -17,7 +17,7 @@ from typing import Any, Literal
 import attrs
 
 CollectionName = Literal[
-    "actors", "places", "sources", "statements", "deployments", "events"
+    "actors", "places", "sources", "statements", "deployments", "events", "figures"
 ]
 """The name of one of a brief's collections of records."""
 

@@ -14,7 +14,7 @@ from typing import Any
 from ._fields import CollectionName, Reference, references
 from ._messages import article
 from .actors import Actor, Place
-from .records import Deployment, Event, Statement
+from .records import Deployment, Event, Figure, Statement
 from .sources import Source
 
 __all__ = ["BY_CLASS", "BY_NAME", "COLLECTIONS", "Collection"]
@@ -27,7 +27,7 @@ class Collection:
         name: The brief's field holding it, such as ``"actors"``.
         cls: The class of its records.
         dated: Whether its records are dated and cited (statements,
-            deployments, events): what `Brief.timeline` lists.
+            deployments, events, figures): what `Brief.timeline` lists.
         references: The reference fields of its records.
         singular: One record named for messages: "an actor".
     """
@@ -52,6 +52,7 @@ COLLECTIONS = (
     Collection("statements", Statement, dated=True),
     Collection("deployments", Deployment, dated=True),
     Collection("events", Event, dated=True),
+    Collection("figures", Figure, dated=True),
 )
 """Every collection of a brief, in the order of the brief's fields."""
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-import operator
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 
@@ -19,18 +17,33 @@ from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._repr import model_repr
 from ._sealed import sealed
 from ._span import DateLike, check_given_day, to_day
+from ._tally import Tally, make_tally
 from ._text import Names, brief_names, escape, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
 from .errors import UnknownIdError
 from .estimates import Estimate
-from .records import Deployment, Event, Record, Statement, StatementKind
+from .records import (
+    Deployment,
+    Event,
+    Figure,
+    FigureKind,
+    Record,
+    Statement,
+    StatementKind,
+)
 from .sources import Source
 
 __all__ = ["Brief", "Dispute", "Match", "Records"]
 
 ActorLike = str | Actor
 """An actor as queries take it: its id or the record."""
+
+FigureKindLike = (
+    FigureKind
+    | Literal["troops", "killed", "wounded", "casualties", "captured", "missing"]
+)
+"""A figure kind as queries take it: the enum or its value."""
 
 _TIMELINE = tuple(c.name for c in reversed(COLLECTIONS) if c.dated)
 """The dated collections, in the order `Brief.timeline` breaks ties."""
@@ -58,6 +71,10 @@ def _deployments(value: Iterable[Deployment]) -> Records[Deployment]:
 
 def _events(value: Iterable[Event]) -> Records[Event]:
     return Records(value, "events")
+
+
+def _figures(value: Iterable[Figure]) -> Records[Figure]:
+    return Records(value, "figures")
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
@@ -111,8 +128,10 @@ class Brief:
         places: The places named.
         sources: The documents and images cited.
         statements: Who said what about whom, and when.
-        deployments: Who sent forces where, how many, and when.
+        deployments: Who sent forces where, and when.
         events: Agreements, meetings, operations and decisions.
+        figures: The numbers given: troops, killed, wounded, captured,
+            missing, and by whom.
     """
 
     __repr__ = model_repr
@@ -127,6 +146,7 @@ class Brief:
     statements: Records[Statement] = attrs.field(default=(), converter=_statements)
     deployments: Records[Deployment] = attrs.field(default=(), converter=_deployments)
     events: Records[Event] = attrs.field(default=(), converter=_events)
+    figures: Records[Figure] = attrs.field(default=(), converter=_figures)
 
     def __attrs_post_init__(self) -> None:
         records = {c.name: getattr(self, c.name) for c in COLLECTIONS}
@@ -152,12 +172,12 @@ class Brief:
     def timeline(
         self, during: DateLike | None = None, *, strict: bool = False
     ) -> tuple[Record, ...]:
-        """Return every dated record in date order: statements, deployments, events.
+        """Return every dated record in date order: statements, deployments, ...
 
         Records sort by their earliest day, then their latest, so a precise
         date comes before a vaguer one that starts the same day; remaining
-        ties keep events before deployments before statements, each in the
-        brief's order. A deployment is placed at its arrival.
+        ties keep figures before events before deployments before statements,
+        each in the brief's order. A deployment is placed at its arrival.
 
         Args:
             during: Keep only records dated (possibly) within this span.
@@ -193,6 +213,44 @@ class Brief:
             if st.id in rebuttals
         )
 
+    def tally(
+        self,
+        kind: FigureKindLike,
+        *,
+        side: ActorLike | Iterable[ActorLike] | None = None,
+        deployment: str | Deployment | Iterable[str | Deployment] | None = None,
+        event: str | Event | Iterable[str | Event] | None = None,
+        during: DateLike | None = None,
+    ) -> Tally | None:
+        """Return how many of *kind* the figures give, and on whose word.
+
+        Figures with the same kind, side, deployment and event are
+        alternative estimates of one quantity: they are combined into the
+        range they span (`Estimate.combine`), never added. Distinct
+        quantities add.
+
+        Args:
+            kind: What is counted (``"troops"``, ``"killed"``, ...).
+            side: Count only figures of this side (or these); None for any.
+            deployment: Count only figures of this deployment (or these).
+            event: Count only figures of this event (or these).
+            during: Count only figures dated (possibly) within this span.
+
+        Returns:
+            The tally, or None when no figure matches.
+        """
+        filters: dict[str, Any] = {
+            name: value
+            for name, value in (
+                ("side", side),
+                ("deployment", deployment),
+                ("event", event),
+                ("during", during),
+            )
+            if value is not None
+        }
+        return make_tally(self, self.figures.where(strict=False, kind=kind, **filters))
+
     def troops(
         self,
         sender: ActorLike | Iterable[ActorLike] | None = None,
@@ -201,7 +259,7 @@ class Brief:
         *,
         strict: bool = False,
     ) -> Estimate | None:
-        """Return the troops sent, summed over the deployments that give a figure.
+        """Return the troops sent: the troop tally of the matching deployments.
 
         Args:
             sender: The sending state(s), as `Records.where` takes them; None
@@ -211,8 +269,9 @@ class Brief:
             strict: Count only deployments certainly present throughout *on*.
 
         Returns:
-            The sum of the matching deployments' estimates (deployments that
-            give no figure add nothing), or None when none gives a figure.
+            The estimate of `tally` over the troop figures of the matching
+            deployments (alternatives combined, deployments added), or None
+            when none has a troop figure.
 
         Raises:
             TypeError: ``strict=True`` without *on*.
@@ -226,12 +285,9 @@ class Brief:
             filters["host"] = host
         if on is not None:
             filters["active_on"] = on
-        figures = [
-            d.troops
-            for d in self.deployments.where(strict=strict, **filters)
-            if d.troops is not None
-        ]
-        return functools.reduce(operator.add, figures) if figures else None
+        deployments = self.deployments.where(strict=strict, **filters)
+        found = self.tally(FigureKind.TROOPS, deployment=deployments)
+        return None if found is None else found.estimate
 
     def uncited(
         self, source: str | Source | None = None
@@ -273,13 +329,13 @@ class Brief:
         """Return the sources and quotes behind *record*, in citation order.
 
         Raises:
-            TypeError: *record* is not a statement, deployment or event.
+            TypeError: *record* is not a statement, deployment, event or figure.
             UnknownIdError: *record* is not in this brief.
         """
         collection = BY_CLASS.get(type(record))
         if collection is None or not collection.dated:
             raise TypeError(
-                "evidence() takes a Statement, Deployment or Event, "
+                "evidence() takes a Statement, Deployment, Event or Figure, "
                 f"got {shown(record)}"
             )
         records: Records[Any] = getattr(self, collection.name)

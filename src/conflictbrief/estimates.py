@@ -1,6 +1,7 @@
 """Counts as low/best/high estimates, the way reports give them."""
 
 import itertools
+from collections.abc import Iterable
 from typing import Any
 
 import attrs
@@ -35,7 +36,8 @@ class Estimate:
     Read as an interval, an estimate runs from *low* (else *best*, else 0) to
     *high* (else *best*, else unbounded): ``Estimate(low=3000)`` is "at least
     3,000". Adding estimates adds their intervals; the sum keeps a *best* only
-    when every term has one, and is approximate when any term is.
+    when every term has one, and is approximate when any term is. Estimates of
+    one quantity are never added: `combine` gives the range they span.
 
     >>> str(Estimate(best=11_000, approximate=True))
     'about 11,000'
@@ -68,17 +70,51 @@ class Estimate:
         if not isinstance(other, Estimate):
             return NotImplemented
         (a_lo, a_hi), (b_lo, b_hi) = self.interval, other.interval
-        low = a_lo + b_lo
         high = None if a_hi is None or b_hi is None else a_hi + b_hi
         best = (
             None if self.best is None or other.best is None else self.best + other.best
         )
-        implied_low = 0 if best is None else best
-        return Estimate(
-            best=best,
-            low=low if low != implied_low or (best is None and high is None) else None,
-            high=None if high == best else high,
-            approximate=self.approximate or other.approximate,
+        return _from_interval(
+            best, a_lo + b_lo, high, approximate=self.approximate or other.approximate
+        )
+
+    @classmethod
+    def combine(cls, estimates: Iterable["Estimate"]) -> "Estimate":
+        """Return the range that alternative estimates of one quantity span.
+
+        Alternatives (from different estimators, sources or days) are never
+        added: the result runs from the lowest lower bound to the highest
+        upper bound. An "at least" figure widens it downward, and leaves it
+        unbounded only when no alternative gives an upper figure. *best* is
+        kept only when every alternative gives the same one; the result is
+        approximate when any alternative is.
+
+        >>> a = Estimate(best=11_000, approximate=True)
+        >>> str(Estimate.combine([a, Estimate(best=12_000, approximate=True)]))
+        'about 11,000\N{EN DASH}12,000'
+
+        Raises:
+            TypeError: An item is not an `Estimate`.
+            ValueError: *estimates* is empty.
+        """
+        given = tuple(estimates)
+        for e in given:
+            if type(e) is not cls:
+                raise TypeError(
+                    f"combine() takes estimates, got {e!r} ({type(e).__name__})"
+                )
+        if not given:
+            raise ValueError("combine() takes at least one estimate, got none")
+        if len(given) == 1:
+            return given[0]
+        intervals = [e.interval for e in given]
+        highs = [hi for _, hi in intervals if hi is not None]
+        bests = {e.best for e in given}
+        return _from_interval(
+            bests.pop() if len(bests) == 1 else None,
+            min(lo for lo, _ in intervals),
+            max(highs) if highs else None,
+            approximate=any(e.approximate for e in given),
         )
 
     def __radd__(self, other: int) -> "Estimate":
@@ -103,3 +139,20 @@ class Estimate:
         if self.high is not None:
             return f"at most {about}{self.high:,}"
         return ""
+
+
+def _from_interval(
+    best: int | None, low: int, high: int | None, *, approximate: bool
+) -> Estimate:
+    """The estimate of *best* within *low*..*high*, giving only bounds that add.
+
+    A bound equal to *best* says nothing more, and a lower bound of 0 says
+    nothing beside an upper one.
+    """
+    implied_low = 0 if best is None else best
+    return Estimate(
+        best=best,
+        low=low if low != implied_low or (best is None and high is None) else None,
+        high=None if high == best else high,
+        approximate=approximate,
+    )

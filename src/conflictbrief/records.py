@@ -1,4 +1,4 @@
-"""What the sources report: statements, deployments and events.
+"""What the sources report: statements, deployments, events and figures.
 
 Every record carries at least one `Citation`, and its dates are `DateSpan`
 values as precise as the source allows and no more.
@@ -44,6 +44,8 @@ __all__ = [
     "Deployment",
     "Event",
     "EventKind",
+    "Figure",
+    "FigureKind",
     "Record",
     "Statement",
     "StatementKind",
@@ -90,12 +92,29 @@ class EventKind(str, enum.Enum):
     OTHER = "other"
 
 
+class FigureKind(str, enum.Enum):
+    """What a `Figure` counts."""
+
+    TROOPS = "troops"
+    KILLED = "killed"
+    WOUNDED = "wounded"
+    CASUALTIES = "casualties"
+    """Killed, wounded, captured or missing, counted together as a source
+    gives them."""
+    CAPTURED = "captured"
+    MISSING = "missing"
+
+
 def _statement_kind(value: StatementKind | str) -> StatementKind:
     return member(StatementKind, value)
 
 
 def _event_kind(value: EventKind | str) -> EventKind:
     return member(EventKind, value)
+
+
+def _figure_kind(value: FigureKind | str) -> FigureKind:
+    return member(FigureKind, value)
 
 
 _id_tuple = tuple_of(is_slug, "id")
@@ -177,19 +196,18 @@ class Statement:
 class Deployment:
     """A force one state sent to another's territory or war.
 
+    How many troops it had is a `Figure` of kind ``troops`` naming it.
+
     Attributes:
         id: A slug, unique among the brief's deployments.
         sender: The id of the state that sent the force.
         host: The id of the state it was sent to.
         date: When the force arrived.
-        troops: How many were sent, as the source estimates it; None when the
-            source gives no figure.
         place: The id of the place it went to.
         until: When it left; None when not reported.
         unit: The id of the force itself, where named.
         role: What it was sent to do.
         reinforces: The id of the deployment this contingent joined.
-        estimated_by: The ids of the actors who gave the troop figure.
         citations: Where the source says so; at least one.
     """
 
@@ -228,9 +246,6 @@ class Deployment:
         converter=to_id, validator=check_slug, metadata=refers_to("actors")
     )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
-    troops: Estimate | None = attrs.field(
-        default=None, validator=instance_of(Estimate, optional=True)
-    )
     place: Id | None = attrs.field(
         default=None,
         converter=to_optional_id,
@@ -252,12 +267,6 @@ class Deployment:
         converter=to_optional_id,
         validator=check_optional_slug,
         metadata=refers_to("deployments"),
-    )
-    estimated_by: tuple[Id, ...] = attrs.field(
-        default=(),
-        converter=to_ids,
-        validator=_id_tuple,
-        metadata=refers_to("actors", several=True),
     )
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citation_tuple
@@ -314,5 +323,87 @@ class Event:
     )
 
 
-Record = Statement | Deployment | Event
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+class Figure:
+    """A number a source gives: troops sent, people killed, wounded or captured.
+
+    Figures with the same kind, side, deployment and event are alternative
+    estimates of one quantity, which `Brief.tally` combines and never adds.
+
+    Attributes:
+        id: A slug, unique among the brief's figures.
+        kind: What is counted.
+        count: How many, as the source gives it.
+        date: When the count held, or the period it covers.
+        side: The id of the actor whose people are counted.
+        deployment: The id of the deployment it measures.
+        event: The id of the event it measures.
+        by: The ids of the actors who gave it; empty when the source gives it
+            in its own voice.
+        citations: Where the source says so; at least one.
+    """
+
+    __repr__ = model_repr
+
+    @property
+    def summary(self) -> str:
+        """The figure in one sentence, from its fields."""
+        return self._sentence(None)
+
+    def describe(self, names: Names | None = None) -> str:
+        """Return the figure as one line for people: who gave what count.
+
+        Args:
+            names: Display names by id; ids are shown where None.
+        """
+        who = names_of(names, self.by) or "the source"
+        return line(self.date, self.kind.value, who, self._sentence(names))
+
+    __str__ = describe
+
+    def _sentence(self, names: Names | None) -> str:
+        text = f"{self.count} {self.kind.value}"
+        if self.side is not None:
+            text += f" of {name_of(names, self.side)}"
+        measured = self.deployment or self.event
+        if measured is not None:
+            text += f" ({name_of(names, measured)})"
+        return text
+
+    id: Id = attrs.field(converter=to_id, validator=check_slug)
+    kind: FigureKind = attrs.field(
+        converter=_figure_kind, validator=member_of(FigureKind)
+    )
+    count: Estimate = attrs.field(validator=instance_of(Estimate))
+    date: DateSpan = attrs.field(converter=to_span, validator=check_span)
+    side: Id | None = attrs.field(
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("actors"),
+    )
+    deployment: Id | None = attrs.field(
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("deployments"),
+    )
+    event: Id | None = attrs.field(
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to("events"),
+    )
+    by: tuple[Id, ...] = attrs.field(
+        default=(),
+        converter=to_ids,
+        validator=_id_tuple,
+        metadata=refers_to("actors", several=True),
+    )
+    citations: tuple[Citation, ...] = attrs.field(
+        converter=to_citations, validator=_citation_tuple
+    )
+
+
+Record = Statement | Deployment | Event | Figure
 """A dated, cited record: what `Brief.timeline` lists."""

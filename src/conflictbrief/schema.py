@@ -31,7 +31,7 @@ def json_schema() -> dict[str, Any]:
     high``) are checked by `loads` alone.
 
     >>> json_schema()["properties"]["format"]
-    {'const': 'conflictbrief/1'}
+    {'const': 'conflictbrief/2'}
     """
     definitions: dict[str, Any] = {}
     brief = _class_schema(Brief, definitions)
@@ -39,7 +39,7 @@ def json_schema() -> dict[str, Any]:
     brief["required"] = ["format", *brief["required"]]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "conflictbrief/1",
+        "title": FORMAT,
         **brief,
         "$defs": dict(sorted(definitions.items())),
     }

@@ -1,8 +1,9 @@
 """The conflictbrief JSON file format: load, loads, dump and dumps.
 
-A file is one JSON object, ``{"format": "conflictbrief/1", "id": ..., ...}``,
+A file is one JSON object, ``{"format": "conflictbrief/2", "id": ..., ...}``,
 with snake_case keys, enums as their lowercase values, dates as canonical EDTF
-and empty or default fields left out. Loading is strict: a value of the wrong
+and empty or default fields left out. Files of ``conflictbrief/1`` still load
+(see `conflictbrief._format1`). Loading is strict: a value of the wrong
 JSON type is refused, never converted, unknown keys are errors, and every
 problem in a file is reported at once with its JSON path.
 """
@@ -15,11 +16,21 @@ import io
 import json
 import os
 import stat
+from collections.abc import Callable
 from typing import IO, Any, Union, cast
 
 import attrs
 
 from ._converter import converter, problems
+from ._format1 import (
+    BRIEF_1,
+    CLASSES_1,
+    FORMAT_1,
+    IN_DOCUMENT_1,
+    restore,
+    upgrade,
+    upgrade_records,
+)
 from ._integrity import Checker, IntegrityError, document_order
 from ._json import decode
 from ._limits import DEFAULT_LIMITS, Limits, check_limits, check_size
@@ -30,8 +41,8 @@ from .errors import Problem, ValidationError
 
 __all__ = ["FORMAT", "Limits", "dump", "dumps", "load", "loads"]
 
-FORMAT = "conflictbrief/1"
-"""The format string every file carries, and the only one this version reads."""
+FORMAT = "conflictbrief/2"
+"""The format string every file written carries; ``conflictbrief/1`` still loads."""
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 
@@ -67,56 +78,69 @@ def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
     if paused:
         gc.disable()
     try:
-        doc = _document_of(data, limits)
+        doc, fmt = _document_of(data, limits)
+        finish: Callable[[Any], Brief]
+        if fmt == FORMAT_1:
+            shape, finish, in_document = BRIEF_1, upgrade, IN_DOCUMENT_1
+        else:
+            shape, finish, in_document = Brief, _built, _IN_DOCUMENT
         try:
-            return converter(detailed=False).structure(doc, Brief)
+            return finish(converter(detailed=False).structure(doc, shape))
         except IntegrityError as error:
             # Every record was read, and the brief's checks found every problem.
             raise ValidationError(error.problems) from None
-        except Exception:  # noqa: BLE001, S110
+        except Exception:  # noqa: BLE001
             # The fast reader stops at the first problem, whatever its kind:
             # a wrong type, a missing or unknown key, a bad value. The
             # detailed reader below reads the document again and names every
             # problem.
-            pass
+            found = None
     finally:
         if paused:
             gc.enable()
     try:
-        return converter(detailed=True).structure(doc, Brief)
+        return finish(converter(detailed=True).structure(doc, shape))
     except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
-        found = problems(e, "$") + _integrity(doc)
-    raise ValidationError(sorted(found, key=_IN_DOCUMENT)) from None
+        found = problems(e, "$") + _integrity(doc, legacy=fmt == FORMAT_1)
+    raise ValidationError(sorted(found, key=in_document)) from None
 
 
-def _document_of(data: str | bytes, limits: Limits) -> dict[str, Any]:
-    """Return the document *data* holds, its format checked and taken out."""
+def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str]:
+    """Return the document *data* holds and its format, taken out of it."""
     doc = decode(data)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
     if "format" not in doc:
         raise ValidationError.at("$.format", f"missing; expected {FORMAT!r}")
     fmt = doc.pop("format")
-    if fmt != FORMAT:
+    if fmt not in (FORMAT, FORMAT_1):
         raise ValidationError.at(
-            "$.format", f"expected the format {FORMAT!r}, got {fmt!r}"
+            "$.format",
+            f"expected the format {FORMAT!r} (or {FORMAT_1!r}), got {fmt!r}",
         )
     check_limits(doc, len(data), limits)
-    return doc
+    return doc, fmt
 
 
-def _integrity(doc: dict[str, Any]) -> list[Problem]:
+def _built(brief: Any) -> Brief:
+    return brief  # type: ignore[no-any-return]
+
+
+_CLASSES = {c.name: c.cls for c in COLLECTIONS}
+
+
+def _integrity(doc: dict[str, Any], *, legacy: bool) -> list[Problem]:
     """Check the integrity of the records of *doc* that can be read.
 
     So that a file's problems are all reported at once: what ails one record
-    does not hide a broken reference or a misquote in another.
+    does not hide a broken reference or a misquote in another. A *legacy*
+    document is read as ``conflictbrief/1`` and its records upgraded.
     """
     structure = converter(detailed=False).structure
     records: dict[str, list[Any]] = {}
     positions: dict[str, list[int]] = {}
     incomplete = set()
-    for collection in COLLECTIONS:
-        name, cls = collection.name, collection.cls
+    for name, cls in (CLASSES_1 if legacy else _CLASSES).items():
         records[name], positions[name] = [], []
         items = doc.get(name, [])
         if type(items) is not list:
@@ -128,7 +152,10 @@ def _integrity(doc: dict[str, Any]) -> list[Problem]:
                 positions[name].append(i)
             except Exception:  # noqa: BLE001, PERF203 (a record that cannot be read)
                 incomplete.add(name)
-    return Checker(records, positions, incomplete).run()
+    if not legacy:
+        return Checker(records, positions, incomplete).run()
+    upgraded, figure_at = upgrade_records(records, positions["deployments"])
+    return restore(Checker(upgraded, positions, incomplete).run(), figure_at)
 
 
 def load(file: PathOrFile, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
