@@ -47,6 +47,16 @@ SLUG = "an id: lowercase letters and digits joined by '-'"
 OPTIONAL_SLUG = "an id (lowercase letters, digits, '-') or None"
 
 
+def ref_slug(record: str) -> str:
+    """What a reference field to *record* ("an actor") expects."""
+    return f"the id of {record}: lowercase letters and digits joined by '-'"
+
+
+def optional_ref_slug(record: str) -> str:
+    """What an optional reference field to *record* ("an actor") expects."""
+    return f"the id of {record} (lowercase letters, digits, '-') or None"
+
+
 TEXT = "The  troops\nwere sent to Kursk, “officially”, last fall."
 
 

@@ -524,7 +524,8 @@ BAD_DOCUMENTS = [
     pytest.param(
         text_of(put("statements", 0, "speaker", value="kim-jong-un")),
         "$.statements[0].speaker",
-        "expected the id of an actor in this brief, got 'kim-jong-un'",
+        "expected the id of an actor in this brief, got 'kim-jong-un'; "
+        "did you mean 'kim'?",
         id="unresolved-speaker",
     ),
     pytest.param(

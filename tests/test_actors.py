@@ -11,10 +11,10 @@ from hypothesis import given
 from conflictbrief import Actor, ActorKind, ExternalIds, Place, PlaceKind, Problem
 from contracts import (
     ACTOR_KINDS,
-    OPTIONAL_SLUG,
     SLUG,
     ValueObjectContract,
     actor,
+    optional_ref_slug,
     place,
     problems_of,
 )
@@ -83,7 +83,7 @@ class TestActor(ValueObjectContract):
             (
                 {"part_of": "North Korea"},
                 "part_of",
-                f"expected {OPTIONAL_SLUG}, got 'North Korea' (str)",
+                f"expected {optional_ref_slug('an actor')}, got 'North Korea' (str)",
             ),
             ({"ids": {}}, "ids", "expected an ExternalIds, got {}"),
         ],
@@ -161,7 +161,7 @@ class TestPlace(ValueObjectContract):
             (
                 {"country": "Russia"},
                 "country",
-                f"expected {OPTIONAL_SLUG}, got 'Russia' (str)",
+                f"expected {optional_ref_slug('an actor')}, got 'Russia' (str)",
             ),
             (
                 {"aliases": "Kursk"},

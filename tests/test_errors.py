@@ -58,3 +58,25 @@ class TestErrorsPickle:
             str(again),
             again.suggestions,
         )
+
+
+class TestSuggestionsByName:
+    def test_lookup_suggests_by_alias(self) -> None:
+        """A guessed id finds the actor whose name or alias it spells."""
+        from conflictbrief import datasets
+
+        brief = datasets.load()
+        with pytest.raises(KeyError, match="did you mean 'volodymyr-zelenskyy'"):
+            brief.actors["zelensky"]
+        with pytest.raises(KeyError, match="did you mean 'volodymyr-zelenskyy'"):
+            brief.statements.where(speaker="zelensky")
+
+    def test_ids_first_then_names(self) -> None:
+        """Close ids come before ids found by name, each once."""
+        error = UnknownIdError(
+            "kim-jon",
+            "actors",
+            ["kim-jong", "kimberly"],
+            names=lambda: [("Kim", "leader"), ("Kim Jong", "kim-jong")],
+        )
+        assert ("kim-jong", "leader") == error.suggestions

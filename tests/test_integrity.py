@@ -96,7 +96,10 @@ class TestBriefIntegrity:
             (
                 {"statements": [statement(speaker="kim-jong-un")]},
                 "$.statements[0].speaker",
-                "expected the id of an actor in this brief, got 'kim-jong-un'",
+                (
+                    "expected the id of an actor in this brief, got 'kim-jong-un'; "
+                    "did you mean 'kim'?"
+                ),
             ),
             (
                 {"statements": [statement(about=["kim", "ukraine"])]},

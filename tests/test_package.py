@@ -89,3 +89,9 @@ def reachable(graph: dict[str, set[str]], start: str) -> set[str]:
                 seen.add(nxt)
                 todo.append(nxt)
     return seen
+
+
+class TestDir:
+    def test_public_names_only(self) -> None:
+        """dir() of the package lists its public names and nothing it uses itself."""
+        assert sorted([*conflictbrief.__all__, "__version__"]) == dir(conflictbrief)

@@ -21,14 +21,14 @@ from conflictbrief import (
 from contracts import (
     CITE,
     EVENT_KINDS,
-    OPTIONAL_SLUG,
-    SLUG,
     STATEMENT_KINDS,
     ValueObjectContract,
     deployment,
     event,
     figure,
+    optional_ref_slug,
     problems_of,
+    ref_slug,
     statement,
 )
 
@@ -114,7 +114,7 @@ class TestStatement(ValueObjectContract):
             (
                 {"responds_to": "S1"},
                 "responds_to",
-                f"expected {OPTIONAL_SLUG}, got 'S1' (str)",
+                f"expected {optional_ref_slug('a statement')}, got 'S1' (str)",
             ),
         ],
     )
@@ -142,8 +142,12 @@ class TestDeployment(ValueObjectContract):
     @pytest.mark.parametrize(
         ("changes", "path", "message"),
         [
-            ({"sender": None}, "sender", f"expected {SLUG}, got None"),
-            ({"host": "Russia"}, "host", f"expected {SLUG}, got 'Russia' (str)"),
+            ({"sender": None}, "sender", f"expected {ref_slug('an actor')}, got None"),
+            (
+                {"host": "Russia"},
+                "host",
+                f"expected {ref_slug('an actor')}, got 'Russia' (str)",
+            ),
             (
                 {"until": "2025-02-30"},
                 "until",
@@ -181,7 +185,11 @@ class TestEvent(ValueObjectContract):
                 "kind",
                 f"expected one of {EVENT_KINDS}, got 'battle' (str)",
             ),
-            ({"place": ""}, "place", f"expected {OPTIONAL_SLUG}, got '' (str)"),
+            (
+                {"place": ""},
+                "place",
+                f"expected {optional_ref_slug('a place')}, got '' (str)",
+            ),
             (
                 {"participants": [None]},
                 "participants[0]",
@@ -235,7 +243,7 @@ class TestFigure(ValueObjectContract):
             (
                 {"side": "North Korea"},
                 "side",
-                f"expected {OPTIONAL_SLUG}, got 'North Korea' (str)",
+                f"expected {optional_ref_slug('an actor')}, got 'North Korea' (str)",
             ),
             ({"by": "kim"}, "by", "expected a list of ids, got 'kim' (str)"),
             ({"citations": []}, "citations", "expected at least one Citation"),

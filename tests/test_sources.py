@@ -9,11 +9,11 @@ import pytest
 
 from conflictbrief import Citation, DateSpan, Problem, Source, SourceKind
 from contracts import (
-    OPTIONAL_SLUG,
-    SLUG,
     TEXT,
     ValueObjectContract,
+    optional_ref_slug,
     problems_of,
+    ref_slug,
     source,
 )
 
@@ -90,7 +90,7 @@ class TestSource(ValueObjectContract):
             (
                 {"publisher": "KCNA"},
                 "publisher",
-                f"expected {OPTIONAL_SLUG}, got 'KCNA' (str)",
+                f"expected {optional_ref_slug('an actor')}, got 'KCNA' (str)",
             ),
             ({"url": 1}, "url", "expected a non-empty string or None, got 1 (int)"),
             ({"text": ""}, "text", "expected a non-empty string or None, got '' (str)"),
@@ -110,8 +110,12 @@ class TestCitation(ValueObjectContract):
     @pytest.mark.parametrize(
         ("changes", "path", "message"),
         [
-            ({"source": "KCNA"}, "source", f"expected {SLUG}, got 'KCNA' (str)"),
-            ({"source": None}, "source", f"expected {SLUG}, got None"),
+            (
+                {"source": "KCNA"},
+                "source",
+                f"expected {ref_slug('a source')}, got 'KCNA' (str)",
+            ),
+            ({"source": None}, "source", f"expected {ref_slug('a source')}, got None"),
             ({"quote": "\t"}, "quote", "expected a non-empty string, got '\\t' (str)"),
             ({"quote": None}, "quote", "expected a non-empty string, got None"),
         ],

@@ -105,3 +105,8 @@ def __getattr__(name: str) -> Any:
 
         return version("conflictbrief")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    # What a user may import: not the helpers this module uses itself.
+    return sorted([*__all__, "__version__"])

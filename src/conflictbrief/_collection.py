@@ -20,7 +20,7 @@ from ._messages import shown
 from ._query import FILTERS, Root, find
 from ._registry import BY_CLASS, BY_NAME
 from ._sealed import refuse_rebuild
-from ._text import brief_names, escape, html_table
+from ._text import brief_names, escape, html_table, name_pairs
 from ._validators import fail
 from .actors import Actor, Place
 from .errors import UnknownIdError, ValidationError
@@ -129,7 +129,10 @@ class Records(Generic[T]):
             )
         found = self._by_id().get(key)
         if found is None:
-            raise UnknownIdError(key, self._name, self._by_id())
+            items = self._items
+            raise UnknownIdError(
+                key, self._name, self._by_id(), names=lambda: name_pairs(items)
+            )
         return found
 
     def _by_id(self) -> dict[str, T]:

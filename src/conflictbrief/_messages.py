@@ -102,3 +102,23 @@ class Suggester:
             for s in order[max(0, at - reach) : at + reach]:
                 candidates.add(s[::-1] if flip else s)
         return close_matches(key, sorted(candidates), n)
+
+
+def by_name(key: str, names: Iterable[tuple[str, str]], n: int = 3) -> tuple[str, ...]:
+    """Return the ids whose names come closest to the id *key*, best first.
+
+    *names* pairs each name or alias with its record's id. The key is read
+    as words ("zelensky" is close to the alias "Zelenskyy"), so that a
+    guessed id finds the record a reader knows by name.
+    """
+    folded: dict[str, str] = {}
+    for name, found in names:
+        folded.setdefault(name.casefold(), found)
+    wanted = key.replace("-", " ").casefold()
+    close = Suggester(folded).close(wanted, n)
+    return tuple(dict.fromkeys(folded[c] for c in close))
+
+
+def merged_suggestions(*groups: tuple[str, ...], n: int = 3) -> tuple[str, ...]:
+    """Return the first *n* distinct suggestions of *groups*, in their order."""
+    return tuple(dict.fromkeys(s for group in groups for s in group))[:n]

@@ -25,6 +25,7 @@ from ._messages import choices, close_matches
 from ._registry import BY_NAME, COLLECTIONS
 from ._registry import Collection as CollectionInfo
 from ._span import DateSpan, day_numbers, span_at
+from ._text import name_pairs
 from ._validators import fail, member
 from .errors import UnknownIdError
 
@@ -242,7 +243,12 @@ class Filter:
             if key is not None and type(key) is not str:
                 raise fail(name, v, f"an id, {target.singular}, or an iterable of them")
             if key is not None and known is not None and key not in known:
-                raise UnknownIdError(key, self.target, [r.id for r in known])
+                raise UnknownIdError(
+                    key,
+                    self.target,
+                    [r.id for r in known],
+                    names=lambda: name_pairs(known),
+                )
             out.add(key)
         return frozenset(out)
 

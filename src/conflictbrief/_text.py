@@ -8,7 +8,7 @@ read "North Korea to Russia" rather than "north-korea to russia".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 SEP = " \N{MIDDLE DOT} "
@@ -95,3 +95,16 @@ def overview(brief: Any, names: Names) -> str:
         out += ["", "Disputed claims"]
         out += ["  " + d.describe(names).replace("\n", "\n  ") for d in disputes]
     return "\n".join(out)
+
+
+def name_pairs(records: Iterable[Any]) -> Iterator[tuple[str, str]]:
+    """Yield (name, id) for every name and alias of named *records*.
+
+    Records without names (statements and the rest) yield nothing.
+    """
+    for record in records:
+        name = getattr(record, "name", None)
+        if name is not None:
+            yield name, record.id
+            for alias in record.aliases:
+                yield alias, record.id

@@ -85,15 +85,26 @@ def check_optional_text(_: object, a: attrs.Attribute[Any], value: object) -> No
 
 
 def check_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require an id."""
+    """Require an id; a reference field names what the id is of."""
     if not is_slug(value):
-        raise fail(a.name, value, "an id: lowercase letters and digits joined by '-'")
+        raise fail(
+            a.name, value, f"{_id_of(a)}: lowercase letters and digits joined by '-'"
+        )
 
 
 def check_optional_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require an id or None."""
+    """Require an id or None; a reference field names what the id is of."""
     if value is not None and not is_slug(value):
-        raise fail(a.name, value, "an id (lowercase letters, digits, '-') or None")
+        raise fail(
+            a.name, value, f"{_id_of(a)} (lowercase letters, digits, '-') or None"
+        )
+
+
+def _id_of(a: attrs.Attribute[Any]) -> str:
+    """Say "an id", or for a reference field "the id of an actor" and the like."""
+    target = a.metadata.get("refers_to")
+    # A collection's name is its record's in the plural: actors, places, ...
+    return "an id" if target is None else f"the id of {article(target[:-1])}"
 
 
 def check_count(_: object, a: attrs.Attribute[Any], value: object) -> None:

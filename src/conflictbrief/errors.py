@@ -8,12 +8,12 @@ working.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
-from ._messages import close_matches
+from ._messages import by_name, close_matches, merged_suggestions
 from ._repr import model_repr
 
 __all__ = [
@@ -100,7 +100,13 @@ class UnknownIdError(ConflictBriefError, KeyError):
     """
 
     def __init__(
-        self, key: object, collection: str, known: Iterable[str], *, field: str = "id"
+        self,
+        key: object,
+        collection: str,
+        known: Iterable[str],
+        *,
+        field: str = "id",
+        names: Callable[[], Iterable[tuple[str, str]]] | None = None,
     ) -> None:
         self.id = key
         self.collection = collection
@@ -108,12 +114,22 @@ class UnknownIdError(ConflictBriefError, KeyError):
         # The suggestions are worked out when first asked for: code that
         # catches the KeyError and goes on pays nothing for them.
         self._known = known
+        self._names = names
         super().__init__(key)
 
     @functools.cached_property
     def suggestions(self) -> tuple[str, ...]:
-        """The closest ids that do exist, best first (at most three)."""
-        return close_matches(str(self.id), self._known)
+        """The closest ids that do exist, best first (at most three).
+
+        Ids close to the one asked for come first, then the ids of records
+        whose name or alias is close to it: ``zelensky`` finds the actor
+        called "Zelenskyy".
+        """
+        key = str(self.id)
+        close = close_matches(key, self._known)
+        if self._names is None:
+            return close
+        return merged_suggestions(close, by_name(key, self._names()))
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (
