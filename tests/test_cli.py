@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -244,3 +245,12 @@ class TestEntryPoints:
             result.stdout,
             result.stderr,
         )
+
+    def test_main_module_in_process(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """The package's __main__ exits with the command's status."""
+        monkeypatch.setattr(sys, "argv", ["conflictbrief", "troops"])
+        with pytest.raises(SystemExit) as exit_info:
+            runpy.run_module("conflictbrief", run_name="__main__")
+        assert (0, "about 11,000\n") == (exit_info.value.code, capsys.readouterr().out)
