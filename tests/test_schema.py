@@ -99,3 +99,14 @@ class TestOpenDateSchema:
         doc = json.loads(conflictbrief.dumps(conflictbrief.datasets.load()))
         doc["statements"][0]["date"] = text
         assert valid == (errors(doc) == [])
+
+
+class TestOptionalModels:
+    def test_optional_model_field(self) -> None:
+        """An optional field holding a record is the record's schema or null."""
+        from conflictbrief import Estimate, schema
+
+        definitions: dict[str, object] = {}
+        assert {
+            "anyOf": [{"$ref": "#/$defs/Estimate"}, {"type": "null"}]
+        } == schema._type_schema(Estimate | None, definitions)

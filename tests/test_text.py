@@ -101,6 +101,37 @@ class TestRecordLines:
         assert f"2025{DOT}other{DOT}X." == str(event)
 
 
+class TestFigureLines:
+    def test_figure(self) -> None:
+        """A figure reads as who gave it, the count, whose people and what."""
+        from conflictbrief import Figure
+
+        figure = Figure(
+            id="f",
+            kind="killed",
+            count=Estimate(low=100, high=200),
+            date="2025-01",
+            side="nk-forces",
+            event="battle",
+            by=["ukraine"],
+            citations=CITE,
+        )
+        expected = (
+            f"January 2025{DOT}killed{DOT}ukraine: "
+            "100\N{EN DASH}200 killed of nk-forces (battle)"
+        )
+        assert (expected, expected.split(": ", 1)[1]) == (str(figure), figure.summary)
+
+    def test_figure_in_the_sources_voice(self) -> None:
+        """A figure nobody is said to give is the source's own."""
+        from conflictbrief import Figure
+
+        figure = Figure(
+            id="f", kind="troops", count=Estimate(best=5), date="2025", citations=CITE
+        )
+        assert f"2025{DOT}troops{DOT}the source: 5 troops" == str(figure)
+
+
 class TestEntityLines:
     def test_actor(self) -> None:
         """An actor reads as id, name, kind, whose part it is and its aliases."""

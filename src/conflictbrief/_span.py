@@ -89,12 +89,6 @@ def day_numbers(span: DateSpan) -> tuple[int, int]:
     )
 
 
-def check_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require one day: a `datetime.date`, not a `datetime`."""
-    if type(value) is not date:
-        raise fail(a.name, value, "a datetime.date")
-
-
 DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 """What one day looks like as text: ``YYYY-MM-DD``, EDTF's day."""
 
