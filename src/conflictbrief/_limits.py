@@ -12,6 +12,7 @@ import attrs
 
 from ._messages import child_path
 from ._registry import COLLECTIONS
+from ._validators import fail
 from .errors import Problem, ValidationError
 
 __all__ = ["DEFAULT_LIMITS", "Limits", "check_limits", "check_size"]
@@ -19,8 +20,7 @@ __all__ = ["DEFAULT_LIMITS", "Limits", "check_limits", "check_size"]
 
 def _positive(_: object, attribute: attrs.Attribute[int], value: object) -> None:
     if type(value) is not int or value < 1:
-        msg = f"{attribute.name}: expected a whole number above 0, got {value!r}"
-        raise ValueError(msg)
+        raise fail(attribute.name, value, "a whole number above 0")
 
 
 @attrs.frozen(kw_only=True)
