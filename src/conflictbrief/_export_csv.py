@@ -95,15 +95,13 @@ def _resource(table: Table) -> dict[str, Any]:
         "missingValues": [""],
         "primaryKey": list(table.key),
     }
-    keys = [
+    schema["foreignKeys"] = [
         {"fields": c.name, "reference": {"resource": c.target, "fields": "id"}}
         for c in table.columns
         # A list cell holds several ids, which a foreign key cannot name: its
         # link table carries the keys instead.
         if c.target is not None and c.type != "list"
     ]
-    if keys:
-        schema["foreignKeys"] = keys
     return {
         "name": table.name,
         "path": f"{table.name}.csv",

@@ -19,7 +19,7 @@ from ._registry import COLLECTIONS
 if TYPE_CHECKING:
     from .brief import Brief
 
-__all__ = ["arrow_tables", "write_parquet"]
+__all__ = ["write_parquet"]
 
 _DATED = {c.name for c in COLLECTIONS if c.dated}
 
@@ -44,13 +44,6 @@ def _arrow(pa: Any, table: Table, brief_id: str, rows: list[tuple[Any, ...]]) ->
     fields.append(pa.field("brief", pa.string()))
     arrays.append(pa.array([brief_id] * len(rows), type=pa.string()))
     return pa.Table.from_arrays(arrays, schema=pa.schema(fields))
-
-
-def arrow_tables(brief: Brief) -> dict[str, Any]:
-    """Return a `pyarrow.Table` per collection and the citations, by name."""
-    pa = require("pyarrow", "parquet")
-    chosen = [*record_tables(brief), citation_table(brief)]
-    return {t.name: _arrow(pa, t, brief.id, t.rows) for t in chosen}
 
 
 def _year(row: tuple[Any, ...], first: int, last: int) -> int:

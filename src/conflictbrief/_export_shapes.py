@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ._export_rows import Table, record_tables, require, singular, tables
@@ -24,11 +23,8 @@ EDGES = {
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return list(value)
-    return value
+    # A place's fields are text, numbers and tuples of names.
+    return list(value) if isinstance(value, tuple) else value
 
 
 def geojson(brief: Brief, precision: int | None) -> dict[str, Any]:
