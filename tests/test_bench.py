@@ -126,3 +126,17 @@ class TestRun:
         assert "Polars String: polars missing" in done.stdout
         assert "SKIP" in done.stdout
         assert "DuckDB" in done.stdout
+
+
+def test_exports_quick() -> None:
+    """A quick run of bench/exports.py times every export against dumps."""
+    done = subprocess.run(  # noqa: S603 (a fixed command, no outside input)
+        [sys.executable, str(BENCH / "exports.py"), "--quick"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert 0 == done.returncode, done.stderr
+    for name in ("dumps", "csv", "sqlite", "parquet", "geojson", "dataframes", "graph"):
+        assert name in done.stdout

@@ -6,6 +6,7 @@ import io
 import sys
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import conflictbrief as cb
 
@@ -151,6 +152,15 @@ def fail() -> None:
     except cb.ValidationError as e:
         assert_type(e.problems, tuple[cb.Problem, ...])
         assert_type(e.problems[0].path, str)
+
+
+def exported(brief: cb.Brief, folder: Path) -> None:
+    """The exports' types: paths written, GeoJSON as a dict; checked, not run."""
+    from conflictbrief import export
+
+    assert_type(export.to_csv(brief, folder, raw=True), list[Path])
+    assert_type(export.to_sqlite(brief, folder / "brief.db"), Path)
+    assert_type(export.to_geojson(brief, precision=3)["type"], Any)
 
 
 def run(folder: Path) -> None:

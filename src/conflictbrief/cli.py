@@ -12,8 +12,10 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from pathlib import Path
+from typing import IO, Any, get_args
 
+from . import export
 from ._converter import converter
 from ._text import brief_names
 from .brief import Brief
@@ -198,6 +200,28 @@ def _schema(_: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    try:
+        if args.to == "geojson":
+            text = json.dumps(export.to_geojson(brief), ensure_ascii=False, indent=2)
+            if args.output == "-":
+                out.write(text + "\n")
+                return 0
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        elif args.to == "csv":
+            export.to_csv(brief, args.output)
+        elif args.to == "sqlite":
+            export.to_sqlite(brief, args.output)
+        else:
+            export.to_parquet(brief, args.output)
+    except ModuleNotFoundError as missing:
+        print(f"error: {missing}", file=sys.stderr)
+        return 2
+    print(f"wrote {args.output}", file=sys.stderr)
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictbrief",
@@ -253,4 +277,19 @@ def _parser() -> argparse.ArgumentParser:
     brief_argument(uncited)
     uncited.add_argument("--source", metavar="ID", help="only this source")
     command("schema", _schema, "print the JSON Schema of the file format")
+    exported = command("export", _export, "write the brief for other tools")
+    brief_argument(exported)
+    exported.add_argument(
+        "--to",
+        required=True,
+        choices=get_args(export.Format),
+        help="the format to write",
+    )
+    exported.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="PATH",
+        help="a folder (csv, parquet), a file (sqlite, geojson; - prints GeoJSON)",
+    )
     return parser
