@@ -29,14 +29,20 @@ __all__ = ["markdown", "md_text"]
 
 _PUNCTUATION = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>#|~&!"})
 
-_LINE_START = re.compile(r"^([-+=]|\d+(?=[.)]))")
+_LINE_START = re.compile(r"^(?:[-+=]|\d+(?=[.)]))")
 """What would make a line a list item or a heading underline if left bare."""
 
 
 def md_text(text: str) -> str:
     """Return *text* as Markdown that shows it as it is, on one line."""
     escaped = one_line(text).translate(_PUNCTUATION)
-    return _LINE_START.sub(r"\\\1", escaped)
+    # A list marker is escaped at its punctuation: "\-", but "1\.".
+    return _LINE_START.sub(_escape_marker, escaped)
+
+
+def _escape_marker(found: re.Match[str]) -> str:
+    marker = found.group()
+    return f"{marker}\\" if marker.isdigit() else f"\\{marker}"
 
 
 def _md_url(url: str) -> str:

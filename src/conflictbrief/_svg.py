@@ -34,7 +34,9 @@ LABEL_CHARACTERS = 46
 def _shorten(text: str) -> str:
     if len(text) <= LABEL_CHARACTERS:
         return text
-    return text[: LABEL_CHARACTERS - 1].rstrip() + "\N{HORIZONTAL ELLIPSIS}"
+    # Cut at a space, so that no word (or year) is left half-written.
+    kept = text[: LABEL_CHARACTERS - 1].rsplit(" ", 1)[0]
+    return kept + "\N{HORIZONTAL ELLIPSIS}"
 
 
 def _bounds(records: Sequence[Any]) -> tuple[int, int]:
@@ -130,13 +132,11 @@ _DEFS = (
 
 
 def timeline_svg(records: Sequence[Any], names: Names, as_of: date) -> str:
-    """Return the timeline of *records* as an ``<svg>`` element, or "" for none.
+    """Return the timeline of *records* (at least one) as an ``<svg>`` element.
 
     Rows come in the order of *records*, numbered from 1 as the list under
     the drawing numbers them.
     """
-    if not records:
-        return ""
     start, end = _bounds(records)
     axis = _Axis(start, end)
     height = TOP + ROW * len(records) + 12
