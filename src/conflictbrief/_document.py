@@ -48,7 +48,7 @@ def linkable(url: str | None) -> str | None:
     A whitelist rather than a blacklist: ``javascript:``, ``data:``,
     ``file:`` and whatever a browser adds next are all shown as text.
     """
-    if url is None or url != url.strip() or any(c.isspace() for c in url):
+    if url is None or any(c.isspace() for c in url):
         return None
     try:
         parts = urlsplit(url)

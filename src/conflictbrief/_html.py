@@ -25,7 +25,7 @@ from ._document import (
 from ._svg import timeline_svg
 from ._text import brief_names, escape, name_of
 from .records import Statement
-from .sources import Source
+from .sources import Citation, Source
 
 __all__ = ["html_document"]
 
@@ -74,7 +74,7 @@ class _Refs:
         self.notes = notes
         self.seen: dict[int, int] = {}
 
-    def __call__(self, citations: Iterable[Any]) -> str:
+    def __call__(self, citations: Iterable[Citation]) -> str:
         return "".join(self._one(n) for n in self.notes.cite(citations))
 
     def _one(self, note: Note) -> str:
