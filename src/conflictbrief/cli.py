@@ -20,6 +20,7 @@ from ._converter import converter
 from ._text import brief_names
 from .brief import Brief
 from .errors import ConflictBriefError, ValidationError
+from .render import to_html, to_markdown
 from .schema import json_schema
 from .serialize import dumps, load, loads
 
@@ -195,6 +196,16 @@ def _uncited(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+def _render(args: argparse.Namespace, out: IO[str]) -> int:
+    brief = _read(args.brief)
+    text = to_html(brief) if args.to == "html" else to_markdown(brief)
+    if args.output is None:
+        out.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+    return 0
+
+
 def _schema(_: argparse.Namespace, out: IO[str]) -> int:
     out.write(json.dumps(json_schema(), indent=2) + "\n")
     return 0
@@ -291,5 +302,13 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         metavar="PATH",
         help="a folder (csv, parquet), a file (sqlite, geojson; - prints GeoJSON)",
+    )
+    render_about = "write the brief as a document: Markdown, or one HTML file"
+    render = commands.add_parser("render", help=render_about, description=render_about)
+    render.set_defaults(run=_render)
+    brief_argument(render)
+    render.add_argument("--to", required=True, choices=("md", "html"), help="format")
+    render.add_argument(
+        "-o", "--output", metavar="PATH", help="write here (default: standard output)"
     )
     return parser
