@@ -22,7 +22,9 @@ class TestReference:
         assert [] == [
             name
             for name in conflictbrief.__all__
-            if not re.search(rf"^(### `|- `)(conflictbrief\.)?{name}\b", text, re.M)
+            if not re.search(
+                rf"^(### `|- `)(conflictbrief\.)?{name}\b", text, re.MULTILINE
+            )
         ]
 
     def test_reference_fields_say_their_collection(self) -> None:
