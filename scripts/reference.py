@@ -56,6 +56,11 @@ member or its string value. For a guided start, see the
 neighbours, [kinds](kinds.md).
 """
 
+ALIASES = (
+    "The signatures and fields above are written as the source writes them; "
+    "these are the names they use that `conflictbrief` does not export."
+)
+
 HEADING = re.compile(r"^#+ .*\(`(\w+)`\)\s*$")
 
 
@@ -358,6 +363,30 @@ def constant_line(module: types.ModuleType, name: str, qualifier: str = "") -> s
     raise SystemExit(f"{name}: no docstring under its assignment")
 
 
+def private_aliases(text: str) -> list[str]:
+    """Return a list item for each non-public type alias the reference names.
+
+    Signatures and fields are shown as their source writes them, which names
+    aliases such as ``ActorLike``; each one with a docstring is explained.
+    """
+    public = {*conflictbrief.__all__, *dates.__all__, *datasets.__all__}
+    spans = re.findall(r"`([^`\n]+)`", text)
+    named = dict.fromkeys(n for s in spans for n in re.findall(r"\b[A-Z]\w*", s))
+    lines = []
+    for name in named:
+        if name in public:
+            continue
+        for module_name in sorted(sys.modules):
+            module = sys.modules[module_name]
+            if not module_name.startswith("conflictbrief") or name not in vars(module):
+                continue
+            found = assignment(module, name)
+            if found is not None:
+                lines.append(f"- `{name} = {found[0]}`: {found[1]}")
+                break
+    return sorted(lines)
+
+
 def render() -> str:
     """Return the text of docs/reference.md."""
     meanings = kind_meanings()
@@ -389,6 +418,7 @@ def render() -> str:
                 ]
             else:
                 modules += [constant_line(module, name, prefix), ""]
+    named = private_aliases("\n".join([*classes, *functions, *errors, *modules]))
     sections = [
         ("Classes", classes),
         ("Kinds", kinds),
@@ -396,6 +426,7 @@ def render() -> str:
         ("Errors", errors),
         ("Constants and type aliases", [*others, ""]),
         ("Modules", modules),
+        ("Other names in signatures", [ALIASES, "", *named, ""]),
     ]
     lines = [INTRO]
     for title, body in sections:
