@@ -295,6 +295,7 @@ def class_section(cls: type) -> list[str]:
     ]
     if init and not attrs.has(cls):
         made = signature(init[0], method=True).replace("__init__", cls.__name__, 1)
+        made = made.removesuffix(" -> None")
         lines += ["", f"Constructor: `{made}`"]
     body = attrs_class(cls) if attrs.has(cls) else plain_attributes(cls)
     if body:
