@@ -1,6 +1,7 @@
-"""Print what the bundled report says, from the public API.
+"""Print what a brief says, from the public API.
 
-    python examples/summary.py
+    python examples/summary.py              # the bundled report
+    python examples/summary.py BRIEF.json   # a brief file of your own
 
 Who is involved; what happened and who said what, in date order, with dates
 as precise as the report gives them; how many troops were sent and on whose
@@ -10,9 +11,10 @@ dataset, and every record in it cites the sentence of the report behind it.
 
 from __future__ import annotations
 
+import sys
 import textwrap
 
-from conflictbrief import ActorKind, Brief, Deployment, Event, Figure, datasets
+from conflictbrief import ActorKind, Brief, Deployment, Event, Figure, datasets, load
 
 
 def name(brief: Brief, actor: str | None) -> str:
@@ -32,9 +34,9 @@ def say(text: str, indent: str = "  ") -> None:
     print("\n".join(lines))
 
 
-def main() -> None:
-    """Print the summary of the default dataset."""
-    brief = datasets.load()
+def main(argv: list[str]) -> None:
+    """Print the summary of the brief file in *argv*, else of the default dataset."""
+    brief = load(argv[0]) if argv else datasets.load()
     print(brief.title)
     for article in brief.sources.where(kind="article"):
         published = article.published.describe() if article.published else "undated"
@@ -67,9 +69,11 @@ def main() -> None:
     print()
 
     print("Troops")
-    total = brief.troops(sender="north-korea", host="russia")
-    say(f"North Korea to Russia: {total}")
-    for dep in brief.deployments.where(sender="north-korea"):
+    routes = dict.fromkeys((d.sender, d.host) for d in brief.deployments)
+    for sender, host in routes:
+        total = brief.troops(sender=sender, host=host) or "no figure"
+        say(f"{name(brief, sender)} to {name(brief, host)}: {total}")
+    for dep in brief.deployments:
         figures = brief.figures.where(kind="troops", deployment=dep)
         estimate = "no figure of its own" if not figures else ""
         for figure in figures:
@@ -86,4 +90,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -30,6 +30,7 @@ from .sources import Source
 __all__ = ["Records", "attach"]
 
 T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event, Figure)
+"""The record class a `Records` holds."""
 D = TypeVar("D")
 
 

@@ -45,6 +45,7 @@ FORMAT = "conflictbrief/2"
 """The format string every file written carries; ``conflictbrief/1`` still loads."""
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
+"""A path to read a brief from or write it to, or a file open as text or bytes."""
 
 _IN_DOCUMENT = document_order(attrs.fields_dict(Brief))
 
