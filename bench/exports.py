@@ -41,6 +41,58 @@ def best_of(runs: int, work: Callable[[Path], Any]) -> float:
     return min(times)
 
 
+def expected_statements(brief: conflictbrief.Brief) -> list[tuple[Any, ...]]:
+    """The statements as the Parquet export should hold them, sorted by id."""
+    return sorted(
+        (
+            s.id,
+            s.speaker,
+            str(s.date),
+            s.date.earliest,
+            s.date.latest,
+            s.kind.value,
+            s.summary,
+            list(s.about),
+        )
+        for s in brief.statements
+    )
+
+
+def check_parquet(brief: conflictbrief.Brief) -> None:
+    """Read the Parquet export back with pyarrow and DuckDB; both must equal it.
+
+    Prints one line saying so, or a SKIP line when a library is missing;
+    stops the run when a reader's records differ from the brief's.
+    """
+    missing = [m for m in ("pyarrow", "duckdb") if importlib.util.find_spec(m) is None]
+    if missing:
+        print(f"parquet read-back SKIP: {', '.join(missing)} missing")
+        return
+    import duckdb
+    import pyarrow.dataset as ds
+
+    columns = ["id", "speaker", "date", "date_earliest", "date_latest", "kind"]
+    columns += ["summary", "about"]
+    expected = expected_statements(brief)
+    with tempfile.TemporaryDirectory() as folder:
+        export.to_parquet(brief, folder)
+        where = Path(folder) / "statements"
+        table = ds.dataset(where, format="parquet", partitioning="hive").to_table()
+        by_arrow = sorted(zip(*(table[c].to_pylist() for c in columns), strict=True))
+        query = (
+            f"SELECT {', '.join(columns)} FROM read_parquet("  # noqa: S608 (this script's names and folder)
+            f"'{where}/**/*.parquet', hive_partitioning = true)"
+        )
+        by_duckdb = sorted(duckdb.sql(query).fetchall())
+    if expected != by_arrow:
+        raise SystemExit("pyarrow read back statements other than the brief's")
+    if expected != [(*r[:-1], list(r[-1])) for r in by_duckdb]:
+        raise SystemExit("DuckDB read back statements other than the brief's")
+    print(
+        f"parquet read-back: pyarrow and DuckDB give the {len(expected):,} statements"
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print one line per format: seconds and the ratio to dumps."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -57,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
         "dataframes": ("pandas", lambda _: export.to_dataframes(brief)),
         "graph": ("networkx", lambda _: export.to_graph(brief)),
     }
+    check_parquet(brief)
     dumps = best_of(runs, lambda _: conflictbrief.dumps(brief))
     print(f"exports of {size:,} statements, best of {runs}, against dumps")
     print(f"{'dumps':<11} {dumps:8.3f} s   1.00x")

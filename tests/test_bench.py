@@ -140,3 +140,6 @@ def test_exports_quick() -> None:
     assert 0 == done.returncode, done.stderr
     for name in ("dumps", "csv", "sqlite", "parquet", "geojson", "dataframes", "graph"):
         assert name in done.stdout
+    assert "parquet read-back: pyarrow and DuckDB give the 2,000 statements" in (
+        done.stdout
+    )
