@@ -126,6 +126,10 @@ class TestRun:
             "DuckDB",
             "memory",
             "import",
+            "tally troops of one side",
+            "scan of figures",
+            "merge two briefs of N/2",
+            "load of N",
             "growth exponent",
         )
         for figure in figures:
