@@ -22,7 +22,7 @@ from queries import QUERY_TARGETS_FROM, best_time
 from report import Result, Row, seconds, verdict
 
 import conflictbrief
-from conflictbrief import Brief, Estimate, FigureKind
+from conflictbrief import Brief, Estimate, Figure, FigureKind, Records
 
 __all__ = ["measure_merge", "measure_tally", "typical_sides"]
 
@@ -124,6 +124,11 @@ def scanned_troops(brief: Brief, side: str) -> Estimate | None:
     return functools.reduce(operator.add, map(Estimate.combine, quantities.values()))
 
 
+def filtered_troops(figures: Records[Figure], side: str) -> list[Figure]:
+    """The troop figures of *side*, by a plain scan: what the index finds."""
+    return [f for f in figures if f.kind is FigureKind.TROOPS and f.side == side]
+
+
 def measure_tally(
     brief: Brief, sides: Sequence[str], repeats: tuple[int, int, float], result: Result
 ) -> None:
@@ -137,7 +142,8 @@ def measure_tally(
     start = time.perf_counter()
     brief.tally("troops", side=sides[0])
     first_call = time.perf_counter() - start
-    tally_time = scan_time = 0.0
+    tally_time = scan_time = where_time = filter_time = 0.0
+    figures = brief.figures
     for side in sides:
         found = brief.tally("troops", side=side)
         answer = None if found is None else found.estimate
@@ -149,8 +155,20 @@ def measure_tally(
         scan_time += best_time(
             functools.partial(scanned_troops, brief, side), scan_repeat, budget
         )
+        # What the index alone buys: finding the figures, before any is
+        # combined, added or named.
+        where_time += best_time(
+            functools.partial(figures.where, kind="troops", side=side),
+            ours_repeat,
+            budget,
+        )
+        filter_time += best_time(
+            functools.partial(filtered_troops, figures, side), scan_repeat, budget
+        )
     tally_time /= len(sides)
     scan_time /= len(sides)
+    where_time /= len(sides)
+    filter_time /= len(sides)
     result.growth["tally, indexed"] = tally_time
     ratio = scan_time / tally_time
     judged = result.n >= QUERY_TARGETS_FROM
@@ -162,6 +180,16 @@ def measure_tally(
             ratio,
             ">= 100" if judged else f">= 100 at {QUERY_TARGETS_FROM:,}",
             verdict(ratio, 100) if judged else "",
+        )
+    )
+    result.rows.append(
+        Row(
+            "  finding them alone: figures.where(kind, side)",
+            seconds(where_time),
+            f"filter of figures {seconds(filter_time)}",
+            filter_time / where_time,
+            "(info)",
+            "",
         )
     )
     troops = collections.Counter(
