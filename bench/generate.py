@@ -36,6 +36,8 @@ from conflictbrief import (
     Event,
     EventKind,
     ExternalIds,
+    Figure,
+    FigureKind,
     Place,
     PlaceKind,
     Source,
@@ -44,7 +46,7 @@ from conflictbrief import (
     StatementKind,
 )
 
-__all__ = ["generate"]
+__all__ = ["generate", "halves"]
 
 FIRST_DAY = date(2021, 1, 1)
 LAST_DAY = date(2025, 12, 31)
@@ -100,6 +102,16 @@ _GROUPS = (
 )
 _DRAWS = 16  # tries at one length before a name grows a syllable
 _ROLES = ("combat", "training", "logistics", "air defence", "engineering")
+_FIGHTING = frozenset(
+    {
+        EventKind.ATTACK,
+        EventKind.CLASH,
+        EventKind.STRIKE,
+        EventKind.OPERATION,
+        EventKind.ADVANCE,
+    }
+)
+"""Events whose losses are counted."""
 
 
 def _slug(text: str) -> str:
@@ -341,7 +353,7 @@ class _Generator:
             Citation(source=self.source_ids[i], quote=self.quote(i)) for i in chosen
         ]
 
-    def statements(self) -> list[Statement]:
+    def statements(self, n: int) -> list[Statement]:
         rng = self.rng
         speakers = self.actor_ids[:]
         rng.shuffle(speakers)
@@ -352,8 +364,8 @@ class _Generator:
         names = dict(zip(self.actor_ids, self.actor_names, strict=True))
         claims: list[str] = []
         out = []
-        for i in range(self.n):
-            sid = f"st-{i:07d}"
+        for i in range(n):
+            sid = f"{self.prefix}st-{i:07d}"
             speaker = (
                 None
                 if rng.random() < 0.05
@@ -398,11 +410,12 @@ class _Generator:
             )
         return out
 
-    def deployments(self) -> list[Deployment]:
+    def deployments(self, n: int) -> list[Deployment]:
         rng = self.rng
         out: list[Deployment] = []
         earlier: dict[tuple[str, str], list[str]] = {}
-        for i in range(max(5, self.n // 100)):
+        self.troops: list[tuple[str, str, DateSpan, Estimate, list[str]]] = []
+        for i in range(max(5, n // 100)):
             sender, host = rng.sample(self.states, 2)
             arrival = self.day(FIRST_DAY, LAST_DAY - timedelta(days=30))
             when = self.span(
@@ -417,13 +430,12 @@ class _Generator:
                 until = self.span(f"{leave.year:04d}-{leave.month:02d}")
                 if until.precedes(when):
                     until = None
-            # Drawn, though troop figures are not generated, so that the
-            # records drawn after stay as they were.
             troops = self.estimate()
+            did = f"{self.prefix}dep-{i:06d}"
             if troops is not None:
-                rng.choices(self.actor_ids, k=rng.randint(0, 2))
+                by = rng.choices(self.actor_ids, k=rng.randint(0, 2))
+                self.troops.append((did, sender, when, troops, by))
             pair = (sender, host)
-            did = f"dep-{i:06d}"
             reinforces = rng.choice(earlier[pair]) if pair in earlier else None
             earlier.setdefault(pair, []).append(did)
             forces = self.forces[sender]
@@ -457,11 +469,12 @@ class _Generator:
             return Estimate(low=best, high=best + rng.randrange(500, 5000, 500))
         return Estimate(low=best)
 
-    def events(self) -> list[Event]:
+    def events(self, n: int) -> list[Event]:
         rng = self.rng
         out = []
         kinds = list(EventKind)
-        for i in range(max(5, self.n // 100)):
+        self.fought: list[tuple[str, DateSpan, tuple[str, ...]]] = []
+        for i in range(max(5, n // 100)):
             kind = rng.choice(kinds)
             start = self.day()
             if kind is EventKind.OPERATION:
@@ -472,9 +485,12 @@ class _Generator:
             participants = tuple(
                 dict.fromkeys(rng.choices(self.actor_ids, k=rng.randint(1, 4)))
             )
+            eid = f"{self.prefix}ev-{i:06d}"
+            if kind in _FIGHTING:
+                self.fought.append((eid, when, participants))
             out.append(
                 Event(
-                    id=f"ev-{i:06d}",
+                    id=eid,
                     kind=kind,
                     date=when,
                     summary=f"A {kind.value} of {len(participants)} parties: "
@@ -486,22 +502,106 @@ class _Generator:
             )
         return out
 
-    def brief(self) -> Brief:
-        actors = self.actors()
-        self.actor_names = [a.name for a in actors]
-        places = self.places()
-        sources = self.sources()
+    def alternative(self, given: Estimate, least: int) -> Estimate:
+        """Another estimator's figure for the quantity *given* estimates."""
+        rng = self.rng
+        low, high = given.interval
+        centre = low if high is None else (low + high) // 2
+        # Estimators rarely agree; most land within a third of each other.
+        best = max(least, round(centre * rng.uniform(0.7, 1.4) / least) * least)
+        if rng.random() < 0.25:
+            return Estimate(low=best, high=best + best // rng.randint(3, 6))
+        return Estimate(best=best, approximate=rng.random() < 0.7)
+
+    def figure(
+        self,
+        kind: FigureKind,
+        count: Estimate,
+        when: DateSpan,
+        by: list[str],
+        **measured: str,
+    ) -> Figure:
+        self.figure_count += 1
+        return Figure(
+            id=f"{self.prefix}fig-{self.figure_count:07d}",
+            kind=kind,
+            count=count,
+            date=when,
+            by=tuple(dict.fromkeys(by)),
+            citations=self.citations(when),
+            **measured,
+        )
+
+    def figures(self) -> list[Figure]:
+        """Troop figures of deployments, and the losses of some fighting.
+
+        A third of the deployments with a troop figure get one or two more
+        estimates by other estimators (alternatives of one quantity). Half
+        the fighting events count one side's killed, then its wounded (about
+        three for each killed, as in most modern wars), and sometimes those
+        captured (a small share); some killed counts have a second estimate.
+        """
+        rng = self.rng
+        self.figure_count = 0
+        out: list[Figure] = []
+        troops = FigureKind.TROOPS
+        for did, sender, when, count, by in self.troops:
+            side = {"side": sender, "deployment": did}
+            out.append(self.figure(troops, count, when, by, **side))
+            if rng.random() < 1 / 3:
+                for _ in range(rng.randint(1, 2)):
+                    other = self.alternative(count, 100)
+                    out.append(
+                        self.figure(
+                            troops, other, when, [rng.choice(self.actor_ids)], **side
+                        )
+                    )
+        for eid, when, participants in self.fought:
+            if rng.random() < 0.5:
+                continue
+            side = {"side": rng.choice(participants), "event": eid}
+            dead = 1 + int(rng.lognormvariate(3.5, 1.3))  # median about 33
+            killed = Estimate(best=dead, approximate=rng.random() < 0.5)
+            by = rng.choices(self.actor_ids, k=rng.randint(0, 1))
+            out.append(self.figure(FigureKind.KILLED, killed, when, by, **side))
+            if rng.random() < 0.3:
+                other = self.alternative(killed, 1)
+                who = [rng.choice(self.actor_ids)]
+                out.append(self.figure(FigureKind.KILLED, other, when, who, **side))
+            wounded = Estimate(
+                best=max(1, round(dead * rng.uniform(2, 4))),
+                approximate=True,
+            )
+            out.append(self.figure(FigureKind.WOUNDED, wounded, when, by, **side))
+            if rng.random() < 0.3:
+                taken = max(1, round(dead * rng.uniform(0.02, 0.2)))
+                captured = Estimate(best=taken)
+                out.append(self.figure(FigureKind.CAPTURED, captured, when, by, **side))
+        return out
+
+    def shared(self) -> None:
+        """Draw the actors, places and sources every part of the brief shares."""
+        self.prefix = ""
+        self.common = {
+            "actors": self.actors(),
+            "places": self.places(),
+            "sources": self.sources(),
+        }
+        self.actor_names = [a.name for a in self.common["actors"]]
+
+    def part(self, n: int, prefix: str = "") -> Brief:
+        """A brief of *n* statements, with records whose ids start with *prefix*."""
+        self.prefix = prefix
         return Brief(
-            id=f"synthetic-{self.n}",
-            title=f"A synthetic brief of {self.n:,} statements",
+            id=f"synthetic-{prefix}{self.n}",
+            title=f"A synthetic brief of {n:,} statements",
             as_of=AS_OF,
             summary="Generated for the benchmarks; every quote is in its source.",
-            actors=actors,
-            places=places,
-            sources=sources,
-            statements=self.statements(),
-            deployments=self.deployments(),
-            events=self.events(),
+            **self.common,
+            statements=self.statements(n),
+            deployments=self.deployments(n),
+            events=self.events(n),
+            figures=self.figures(),
         )
 
 
@@ -514,7 +614,29 @@ def generate(n_statements: int, seed: int = 0) -> Brief:
     """
     if n_statements < 1:
         raise ValueError(f"expected at least one statement, got {n_statements!r}")
-    return _Generator(n_statements, seed).brief()
+    made = _Generator(n_statements, seed)
+    made.shared()
+    return made.part(n_statements)
+
+
+def halves(n_statements: int, seed: int = 0) -> tuple[Brief, Brief]:
+    """Return two briefs of about *n_statements* / 2 statements each, to merge.
+
+    Both hold the same actors, places and sources (those of a brief of
+    *n_statements*), as two teams encoding the same reports would; their
+    statements, deployments, events and figures have distinct ids (``a-...``
+    and ``b-...``).
+
+    Args:
+        n_statements: How many statements the two hold together; at least 2.
+        seed: The random seed; the same seed gives equal briefs.
+    """
+    if n_statements < 2:
+        raise ValueError(f"expected at least two statements, got {n_statements!r}")
+    made = _Generator(n_statements, seed)
+    made.shared()
+    first = n_statements // 2
+    return made.part(first, "a-"), made.part(n_statements - first, "b-")
 
 
 def main(argv: list[str] | None = None) -> int:

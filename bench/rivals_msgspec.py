@@ -13,6 +13,7 @@ from conflictbrief import (
     ActorKind,
     DateSpan,
     EventKind,
+    FigureKind,
     PlaceKind,
     SourceKind,
     StatementKind,
@@ -151,13 +152,11 @@ class MsgspecDeployment(_Struct, kw_only=True):
     sender: MSlug
     host: MSlug
     date: EDTF
-    troops: MsgspecEstimate | None = None
     place: MSlug | None = None
     until: EDTF | None = None
     unit: MSlug | None = None
     role: MText | None = None
     reinforces: MSlug | None = None
-    estimated_by: tuple[MSlug, ...] = ()
     citations: MCitations
 
 
@@ -173,10 +172,24 @@ class MsgspecEvent(_Struct, kw_only=True):
     citations: MCitations
 
 
+class MsgspecFigure(_Struct, kw_only=True):
+    """`conflictbrief.Figure`."""
+
+    id: MSlug
+    kind: FigureKind
+    count: MsgspecEstimate
+    date: EDTF
+    side: MSlug | None = None
+    deployment: MSlug | None = None
+    event: MSlug | None = None
+    by: tuple[MSlug, ...] = ()
+    citations: MCitations
+
+
 class MsgspecBrief(_Struct, kw_only=True):
     """`conflictbrief.Brief`, and the file's ``format`` key."""
 
-    format: Literal["conflictbrief/1"]
+    format: Literal["conflictbrief/2"]
     id: MSlug
     title: MText
     as_of: date
@@ -187,6 +200,7 @@ class MsgspecBrief(_Struct, kw_only=True):
     statements: tuple[MsgspecStatement, ...] = ()
     deployments: tuple[MsgspecDeployment, ...] = ()
     events: tuple[MsgspecEvent, ...] = ()
+    figures: tuple[MsgspecFigure, ...] = ()
 
 
 _decoder = msgspec.json.Decoder(MsgspecBrief, dec_hook=_msgspec_hook)

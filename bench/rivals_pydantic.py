@@ -20,6 +20,7 @@ from conflictbrief import (
     ActorKind,
     DateSpan,
     EventKind,
+    FigureKind,
     PlaceKind,
     SourceKind,
     StatementKind,
@@ -155,13 +156,11 @@ class PydanticDeployment(_Model):
     sender: Slug
     host: Slug
     date: Span
-    troops: PydanticEstimate | None = None
     place: Slug | None = None
     until: Span | None = None
     unit: Slug | None = None
     role: Text | None = None
     reinforces: Slug | None = None
-    estimated_by: tuple[Slug, ...] = ()
     citations: Citations
 
 
@@ -177,10 +176,24 @@ class PydanticEvent(_Model):
     citations: Citations
 
 
+class PydanticFigure(_Model):
+    """`conflictbrief.Figure`."""
+
+    id: Slug
+    kind: FigureKind
+    count: PydanticEstimate
+    date: Span
+    side: Slug | None = None
+    deployment: Slug | None = None
+    event: Slug | None = None
+    by: tuple[Slug, ...] = ()
+    citations: Citations
+
+
 class PydanticBrief(_Model):
     """`conflictbrief.Brief`, and the file's ``format`` key."""
 
-    format: Literal["conflictbrief/1"]
+    format: Literal["conflictbrief/2"]
     id: Slug
     title: Text
     as_of: date
@@ -191,6 +204,7 @@ class PydanticBrief(_Model):
     statements: tuple[PydanticStatement, ...] = ()
     deployments: tuple[PydanticDeployment, ...] = ()
     events: tuple[PydanticEvent, ...] = ()
+    figures: tuple[PydanticFigure, ...] = ()
 
 
 def clear_caches() -> None:

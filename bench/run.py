@@ -15,6 +15,8 @@ this one process:
    a hand-written dict index, pandas (three string dtypes), Polars (two) and
    DuckDB;
 4. the memory retained per statement, against msgspec frozen Structs;
+5. merging two briefs of N/2 statements, against loading one of N; and a
+   troop tally of one side, once indexed, against a scan of the figures;
 
 then, once, the import time of conflictbrief with its bundled dataset against
 attrs, cattrs and dateutil alone, and, given several sizes, how each figure
@@ -44,6 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import attrs
+from combining import measure_merge, measure_tally, typical_sides
 from generate import generate
 from queries import measure_build, measure_query, typical_speakers
 from report import Result, Row, absent, growth, seconds, skipped, table, verdict
@@ -68,6 +71,7 @@ class Settings:
     """How many times each measurement is repeated, and for how long."""
 
     loads: int = 3
+    merges: int = 3
     builds: int = 5
     query_repeat: int = 7
     scan_repeat: int = 5
@@ -339,6 +343,10 @@ def run_size(n: int, seed: int, s: Settings) -> Result:
     measure_build(brief, speakers[0], s.builds, result)
     measure_query(brief, speakers, (s.query_repeat, s.scan_repeat, s.budget), result)
     measure_memory(brief, data, result)
+    sides = typical_sides(brief, s.speakers)
+    measure_tally(brief, sides, (s.query_repeat, s.scan_repeat, s.budget), result)
+    del brief
+    measure_merge(n, seed, s.merges, cold, result)
     return result
 
 
@@ -370,7 +378,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     s = (
         Settings(
-            loads=1, builds=1, query_repeat=2, scan_repeat=1, imports=2, budget=0.002
+            loads=1,
+            merges=1,
+            builds=1,
+            query_repeat=2,
+            scan_repeat=1,
+            imports=2,
+            budget=0.002,
         )
         if args.quick
         else Settings()

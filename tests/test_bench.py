@@ -12,7 +12,7 @@ from types import ModuleType
 import pytest
 
 import conflictbrief
-from conflictbrief import ActorKind, Brief
+from conflictbrief import ActorKind, Brief, FigureKind
 
 BENCH = Path(__file__).parent.parent / "bench"
 
@@ -62,6 +62,30 @@ class TestGenerate:
         precisions = {s.date.precision.value for s in brief.statements}
         assert {"day", "month", "season", "year"} <= precisions
 
+    def test_figures(self, generate_module: ModuleType) -> None:
+        """Troop figures with alternatives, and losses, wounded outnumbering killed."""
+        made: Brief = generate_module.generate(3000)
+        troops = made.figures.where(kind=FigureKind.TROOPS)
+        assert all(f.deployment is not None for f in troops)
+        per_deployment = Counter(f.deployment for f in troops)
+        assert max(per_deployment.values()) > 1
+        killed = made.tally(FigureKind.KILLED)
+        wounded = made.tally(FigureKind.WOUNDED)
+        assert killed is not None
+        assert wounded is not None
+        assert killed.estimate.interval[0] < wounded.estimate.interval[0]
+        assert made.figures.where(kind=FigureKind.CAPTURED)
+
+    def test_halves(self, generate_module: ModuleType) -> None:
+        """Two halves share actors, places and sources, and merge to N statements."""
+        first, second = generate_module.halves(301)
+        assert (150, 151) == (len(first.statements), len(second.statements))
+        assert first.actors == second.actors
+        assert first.sources == second.sources
+        assert not {s.id for s in first.statements} & {s.id for s in second.statements}
+        assert 301 == len(first.merge(second).statements)
+        assert (first, second) == generate_module.halves(301)
+
     def test_refuses_no_statements(self, generate_module: ModuleType) -> None:
         """A brief needs at least one statement."""
         with pytest.raises(ValueError, match="at least one statement"):
@@ -102,6 +126,10 @@ class TestRun:
             "DuckDB",
             "memory",
             "import",
+            "tally troops of one side",
+            "scan of figures",
+            "merge two briefs of N/2",
+            "load of N",
             "growth exponent",
         )
         for figure in figures:
