@@ -132,11 +132,13 @@ def filtered_troops(figures: Records[Figure], side: str) -> list[Figure]:
 def measure_tally(
     brief: Brief, sides: Sequence[str], repeats: tuple[int, int, float], result: Result
 ) -> None:
-    """Time ``tally("troops", side=...)``, indexed, against a scan of the figures.
+    """Time ``tally("troops", side=...)`` asked again, against a scan of the figures.
 
-    *repeats* is the best of how many runs for `tally`, for the scan, and how
-    long each run lasts. The first call, which builds the index, is timed
-    once and shown apart.
+    A brief keeps the answer to a tally asked by kind and ids (it never
+    changes), so the timed calls find it kept; the first call, which finds
+    the figures through the index and works the answer out, is timed once
+    and shown apart. *repeats* is the best of how many runs for `tally`, for
+    the scan, and how long each run lasts.
     """
     ours_repeat, scan_repeat, budget = repeats
     start = time.perf_counter()
@@ -174,7 +176,7 @@ def measure_tally(
     judged = result.n >= QUERY_TARGETS_FROM
     result.rows.append(
         Row(
-            f"tally troops of one side, indexed (mean of {len(sides)})",
+            f"tally troops of one side, asked again (mean of {len(sides)})",
             seconds(tally_time),
             f"scan of figures {seconds(scan_time)}",
             ratio,
@@ -199,5 +201,5 @@ def measure_tally(
         f"tally: sides {', '.join(sides)} "
         f"({', '.join(str(troops[s]) for s in sides)} troop figures of "
         f"{len(brief.figures):,} figures); the same estimate from tally() and "
-        f"the scan; the first call, building the index, {seconds(first_call)}"
+        f"the scan; the first call, working it out, {seconds(first_call)}"
     )

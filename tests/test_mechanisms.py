@@ -34,6 +34,7 @@ from conflictbrief import (
     Citation,
     Deployment,
     Event,
+    FigureKind,
     Place,
     Problem,
     Source,
@@ -293,3 +294,25 @@ class TestUnknownIdSuggestions:
         assert ("kim-jong-un",) == error.suggestions
         assert "did you mean 'kim-jong-un'?" in str(error)
         assert ["iterated"] == asked  # once, however often asked
+
+
+class TestKeptTallies:
+    def test_answer_kept(self) -> None:
+        """A tally asked by kind and ids is worked out once, then given again."""
+        brief = datasets.load()
+        first = brief.tally("troops", side="north-korea")
+        assert first is brief.tally(FigureKind.TROOPS, side="north-korea")
+        assert first is brief.tally("troops", side="north-korea")
+
+    def test_kept_answer_is_the_answer(self) -> None:
+        """The kept answer equals the one worked out without keeping."""
+        brief = datasets.load()
+        kept = brief.tally("troops", side="north-korea")
+        fresh = brief.tally("troops", side=["north-korea"])  # a list: not kept
+        assert kept == fresh
+        assert kept is not fresh
+
+    def test_no_answer_kept_too(self) -> None:
+        """A question with no figures to count keeps its answer, None."""
+        brief = datasets.load()
+        assert (None, None) == (brief.tally("killed"), brief.tally("killed"))

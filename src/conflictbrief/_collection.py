@@ -10,7 +10,7 @@ the brief); a view adds its positions. Filtering is planned by
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from typing import Any, Generic, TypeVar, overload
 
 import attrs
@@ -27,11 +27,12 @@ from .errors import UnknownIdError, ValidationError
 from .records import Deployment, Event, Figure, Statement
 from .sources import Source
 
-__all__ = ["Records", "attach"]
+__all__ = ["Records", "attach", "kept"]
 
 T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event, Figure)
 """The record class a `Records` holds."""
 D = TypeVar("D")
+V = TypeVar("V")
 
 
 class Records(Generic[T]):
@@ -341,6 +342,18 @@ def _fill(
     _set_positions(records, positions)
     _set_own_set(records, None)
     _set_own_ids(records, None)
+
+
+def kept(records: Records[Any], question: Hashable, answer: Callable[[], V]) -> V:
+    """Return *answer()* for *question* about *records*, worked out once.
+
+    A collection never changes, so neither does the answer to a question
+    that names what it asks by ids and values: the answer is kept with the
+    collection's indexes (invisible to equality, like them) and given again
+    when the same question comes. `Brief.tally` keeps its answers so.
+    """
+    (found,) = _get_root(records).index(("answer", question), lambda _: (answer(),))
+    return found  # type: ignore[no-any-return]
 
 
 def attach(records: Records[Any], brief: object) -> None:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ._collection import Records, attach
+from ._collection import Records, attach, kept
 from ._integrity import Checker, IntegrityError
 from ._merge import Match, likely_matches, merge_collections
 from ._messages import shown
@@ -249,7 +249,22 @@ class Brief:
             )
             if value is not None
         }
-        return make_tally(self, self.figures.where(strict=False, kind=kind, **filters))
+
+        def answer() -> Tally | None:
+            return make_tally(self, self.figures.where(kind=kind, **filters))
+
+        # A question asked by kind and ids is answered once: the brief never
+        # changes, and working a tally out again (finding the figures,
+        # combining and adding estimates, naming who gave them) costs about
+        # a hundred times as much as finding the answer kept.
+        asked = (kind, side, deployment, event)
+        if during is None and all(v is None or isinstance(v, str) for v in asked):
+            return kept(
+                self.figures,
+                ("tally", getattr(kind, "value", kind), *asked[1:]),
+                answer,
+            )
+        return answer()
 
     def troops(
         self,
