@@ -47,7 +47,10 @@ class TestCommands:
         status, out, err = run(capsys, "show")
         assert (0, "") == (status, err)
         assert out.startswith("North Korea confirms its troops are fighting for Russia")
-        assert "  North Korea to Russia: about 11,000\n" in out
+        assert (
+            "  North Korea to Russia: about 11,000 (about 11,000: Military analysts)\n"
+            in out
+        )
 
     def test_show_json_is_the_file(self, capsys: pytest.CaptureFixture[str]) -> None:
         """show --json prints the brief in the file format."""
@@ -110,7 +113,7 @@ class TestCommands:
         """troops prints the estimate, and --json its figures."""
         _, text, _ = run(capsys, "troops", "--sender", "north-korea")
         _, data, _ = run(capsys, "troops", "--host", "ukraine", "--json")
-        assert "about 11,000\n" == text
+        assert "about 11,000 (about 11,000: Military analysts)\n" == text
         assert (None, "no figure given") == (
             json.loads(data)["estimate"],
             json.loads(data)["text"],
@@ -145,7 +148,7 @@ class TestFiles:
     ) -> None:
         """A command reads the brief in a file given to it."""
         status, out, _ = run(capsys, "troops", str(good_file))
-        assert (0, "about 11,000\n") == (status, out)
+        assert (0, "about 11,000 (about 11,000: Military analysts)\n") == (status, out)
 
     def test_reads_stdin(
         self,
@@ -240,7 +243,7 @@ class TestEntryPoints:
             text=True,
             check=False,
         )
-        assert (0, "about 11,000\n", "") == (
+        assert (0, "about 11,000 (about 11,000: Military analysts)\n", "") == (
             result.returncode,
             result.stdout,
             result.stderr,
@@ -253,4 +256,7 @@ class TestEntryPoints:
         monkeypatch.setattr(sys, "argv", ["conflictbrief", "troops"])
         with pytest.raises(SystemExit) as exit_info:
             runpy.run_module("conflictbrief", run_name="__main__")
-        assert (0, "about 11,000\n") == (exit_info.value.code, capsys.readouterr().out)
+        assert (0, "about 11,000 (about 11,000: Military analysts)\n") == (
+            exit_info.value.code,
+            capsys.readouterr().out,
+        )

@@ -222,7 +222,7 @@ class TestBriefText:
             "Who is involved",
             "  state: North Korea, Russia, Ukraine, United States, South Korea",
             "Troops",
-            "  North Korea to Russia: about 11,000",
+            "  North Korea to Russia: about 11,000 (about 11,000: Military analysts)",
             "Disputed claims",
         ]:
             assert expected in lines

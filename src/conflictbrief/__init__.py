@@ -29,6 +29,7 @@ from .errors import (
     ConflictBriefError,
     DatasetNotFoundError,
     DateResolutionError,
+    IntegrityError,
     Problem,
     UnknownIdError,
     ValidationError,
@@ -49,7 +50,7 @@ from .serialize import FORMAT, Limits, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
-    from . import datasets
+    from . import datasets, export, render
 
 __all__ = [
     "FORMAT",
@@ -69,6 +70,7 @@ __all__ = [
     "ExternalIds",
     "Figure",
     "FigureKind",
+    "IntegrityError",
     "Limits",
     "Match",
     "Place",
@@ -87,19 +89,24 @@ __all__ = [
     "datasets",
     "dump",
     "dumps",
+    "export",
     "json_schema",
     "load",
     "loads",
+    "render",
 ]
 
 
+_MODULES = ("datasets", "export", "render")
+"""The public modules imported on first use, keeping `import conflictbrief` fast."""
+
+
 def __getattr__(name: str) -> Any:
-    # `datasets` and `__version__` are looked up on first use, keeping
-    # `import conflictbrief` fast.
-    if name == "datasets":
+    # The modules above and `__version__` are looked up on first use.
+    if name in _MODULES:
         import importlib
 
-        return importlib.import_module(".datasets", __name__)
+        return importlib.import_module(f".{name}", __name__)
     if name == "__version__":
         from importlib.metadata import version
 

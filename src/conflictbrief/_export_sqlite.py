@@ -157,15 +157,30 @@ def _metadata(brief: Brief, database: str, found: dict[str, Any]) -> dict[str, A
     return meta
 
 
+def _is_database(path: Path) -> bool:
+    """Whether *path* is a SQLite database (or empty), which an export may replace."""
+    with path.open("rb") as f:
+        head = f.read(16)
+    return head in (b"", b"SQLite format 3\x00")
+
+
 def write_sqlite(brief: Brief, path: str | Path) -> Path:
     """Write *brief* as a SQLite database at *path*, and ``metadata.json`` beside it.
 
-    The database replaces any file at *path* only once it is complete.
+    The database replaces any file at *path* only once it is complete, and
+    only a SQLite database: any other file there is refused, untouched.
 
     Returns:
         The path of the ``metadata.json`` written.
+
+    Raises:
+        FileExistsError: *path* holds a file that is not a SQLite database.
     """
     target = Path(path)
+    if target.exists() and not _is_database(target):
+        raise FileExistsError(
+            f"{target} exists and is not a SQLite database; choose another path"
+        )
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     search = has_fts5()

@@ -18,10 +18,10 @@ from typing import Any
 import attr
 import attrs
 
-from ._integrity import IntegrityError, document_order
+from ._integrity import document_order
 from ._registry import COLLECTIONS
 from .brief import Brief
-from .errors import Problem
+from .errors import IntegrityError, Problem
 from .estimates import Estimate
 from .records import Deployment, Figure, FigureKind
 

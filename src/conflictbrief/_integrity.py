@@ -21,13 +21,12 @@ from ._text import name_pairs
 from ._validators import fail
 from .actors import ActorKind
 from .dates import DateSpan
-from .errors import Problem, ValidationError
+from .errors import Problem
 from .records import Deployment, Record
 
 __all__ = [
     "SUGGESTED",
     "Checker",
-    "IntegrityError",
     "document_order",
     "normalise_space",
     "plain_marks",
@@ -35,14 +34,6 @@ __all__ = [
 
 _WHITESPACE = re.compile(r"\s+")
 _DATED = tuple(c.name for c in COLLECTIONS if c.dated)
-
-
-class IntegrityError(ValidationError):
-    """The problems a brief's checks found among records that were all built.
-
-    A `ValidationError` like any other to callers; the file reader tells it
-    apart from an error in reading a record, which needs a second reading.
-    """
 
 
 _PLACE = re.compile(r"\$\.(\w+)(?:\[(\d+)\])?")

@@ -8,6 +8,7 @@ read "North Korea to Russia" rather than "north-korea to russia".
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
@@ -72,12 +73,17 @@ def overview(brief: Any, names: Names) -> str:
         out.append(brief.summary)
     out.append(f"As of {brief.as_of.day} {brief.as_of:%B %Y}.")
     out += [f"Source: {source.describe(names)}" for source in brief.sources]
-    kinds: dict[str, list[str]] = {}
+    kinds: dict[Any, list[str]] = {}
     for actor in brief.actors:
-        kinds.setdefault(actor.kind.value.replace("_", " "), []).append(actor.name)
+        kinds.setdefault(actor.kind, []).append(actor.name)
     if kinds:
         out += ["", "Who is involved"]
-        out += [f"  {kind}: {', '.join(members)}" for kind, members in kinds.items()]
+        # In the order the kinds are declared: states first, groups last.
+        declared: type[enum.Enum] = type(next(iter(kinds)))
+        order = list(declared)
+        for kind in sorted(kinds, key=order.index):
+            label = kind.value.replace("_", " ")
+            out.append(f"  {label}: {', '.join(kinds[kind])}")
     timeline = brief.timeline()
     if timeline:
         out += ["", "What happened and who said what, in date order"]
@@ -86,7 +92,8 @@ def overview(brief: Any, names: Names) -> str:
     if pairs:
         out += ["", "Troops"]
         for sender, host in pairs:
-            troops = brief.troops(sender=sender, host=host)
+            sent = brief.deployments.where(sender=sender, host=host)
+            troops = brief.tally("troops", deployment=sent)
             figure = "no figure given" if troops is None else str(troops)
             route = f"{name_of(names, sender)} to {name_of(names, host)}"
             out.append(f"  {route}: {figure}")

@@ -9,7 +9,7 @@ from typing import Any, Literal
 import attrs
 
 from ._collection import Records, attach, kept
-from ._integrity import Checker, IntegrityError
+from ._integrity import Checker
 from ._merge import Match, likely_matches, merge_collections
 from ._messages import shown
 from ._passages import uncovered
@@ -21,7 +21,7 @@ from ._tally import Tally, make_tally
 from ._text import Names, brief_names, escape, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
-from .errors import UnknownIdError
+from .errors import IntegrityError, UnknownIdError
 from .estimates import Estimate
 from .records import (
     Deployment,

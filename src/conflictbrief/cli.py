@@ -138,12 +138,18 @@ def _timeline(args: argparse.Namespace, out: IO[str]) -> int:
 def _troops(args: argparse.Namespace, out: IO[str]) -> int:
     brief = _read(args.brief)
     estimate = brief.troops(sender=args.sender, host=args.host, on=args.on)
-    text = "no figure given" if estimate is None else str(estimate)
+    filters = {"sender": args.sender, "host": args.host, "active_on": args.on}
+    sent = brief.deployments.where(**{k: v for k, v in filters.items() if v})
+    # The same troop figures troops() counts, with who gave each.
+    tally = brief.tally("troops", deployment=sent)
+    text = "no figure given" if tally is None else str(tally)
+    figures = () if tally is None else (f for p in tally.parts for f in p.figures)
     data = {
         "sender": args.sender,
         "host": args.host,
         "on": args.on,
         "estimate": None if estimate is None else _document(estimate),
+        "figures": [_document(f) for f in figures],
         "text": text,
     }
     _emit(out, args, text, data)
@@ -172,6 +178,9 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
             problems = [
                 {"path": p.path, "message": p.message} for p in invalid.error.problems
             ]
+        except OSError as error:
+            # A file that cannot be read is reported with the others.
+            problems = [{"path": "", "message": f"cannot be read: {_one_line(error)}"}]
         else:
             problems = []
         results.append({"file": path, "valid": not problems, "problems": problems})
@@ -203,6 +212,7 @@ def _render(args: argparse.Namespace, out: IO[str]) -> int:
         out.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
@@ -212,7 +222,14 @@ def _schema(_: argparse.Namespace, out: IO[str]) -> int:
 
 
 def _export(args: argparse.Namespace, out: IO[str]) -> int:
+    if args.output == "-" and args.to != "geojson":
+        print(
+            f"error: -o - (standard output) is for geojson, not {args.to}",
+            file=sys.stderr,
+        )
+        return 2
     brief = _read(args.brief)
+    written: list[Path]
     try:
         if args.to == "geojson":
             text = json.dumps(export.to_geojson(brief), ensure_ascii=False, indent=2)
@@ -220,16 +237,18 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
                 out.write(text + "\n")
                 return 0
             Path(args.output).write_text(text + "\n", encoding="utf-8")
+            written = [Path(args.output)]
         elif args.to == "csv":
-            export.to_csv(brief, args.output)
+            written = export.to_csv(brief, args.output)
         elif args.to == "sqlite":
-            export.to_sqlite(brief, args.output)
+            written = [Path(args.output), export.to_sqlite(brief, args.output)]
         else:
-            export.to_parquet(brief, args.output)
+            written = export.to_parquet(brief, args.output)
     except ModuleNotFoundError as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2
-    print(f"wrote {args.output}", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
@@ -244,9 +263,14 @@ def _parser() -> argparse.ArgumentParser:
     common.add_argument("--json", action="store_true", help="print JSON")
 
     def command(
-        name: str, run: Callable[[argparse.Namespace, IO[str]], int], about: str
+        name: str,
+        run: Callable[[argparse.Namespace, IO[str]], int],
+        about: str,
+        *,
+        json: bool = True,
     ) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, parents=[common], help=about, description=about)
+        parents = [common] if json else []
+        sub = commands.add_parser(name, parents=parents, help=about, description=about)
         sub.set_defaults(run=run)
         return sub
 
@@ -273,22 +297,28 @@ def _parser() -> argparse.ArgumentParser:
     statements.add_argument("--about", metavar="ACTOR", help="about this actor id")
     statements.add_argument("--kind", help="of this kind (claim, dispute, ...)")
     statements.add_argument("--during", metavar="EDTF", help="possibly in this span")
-    timeline = command("timeline", _timeline, "every dated record, in date order")
+    timeline = command("timeline", _timeline, "list every dated record, in date order")
     brief_argument(timeline)
     timeline.add_argument("--during", metavar="EDTF", help="possibly in this span")
-    troops = command("troops", _troops, "how many troops were sent, on whose estimate")
+    troops = command(
+        "troops", _troops, "say how many troops were sent, on whose estimate"
+    )
     brief_argument(troops)
     troops.add_argument("--sender", metavar="STATE", help="the sending state's id")
     troops.add_argument("--host", metavar="STATE", help="the host state's id")
     troops.add_argument("--on", metavar="EDTF", help="present during this span")
-    brief_argument(command("disputes", _disputes, "each claim with its rebuttals"))
+    brief_argument(
+        command("disputes", _disputes, "list each disputed claim with its rebuttals")
+    )
     validate = command("validate", _validate, "check files; exit 1 if any is invalid")
     validate.add_argument("files", nargs="+", metavar="FILE", help="brief files")
-    uncited = command("uncited", _uncited, "sentences of a source no record cites")
+    uncited = command(
+        "uncited", _uncited, "list the sentences of a source no record cites"
+    )
     brief_argument(uncited)
     uncited.add_argument("--source", metavar="ID", help="only this source")
-    command("schema", _schema, "print the JSON Schema of the file format")
-    exported = command("export", _export, "write the brief for other tools")
+    command("schema", _schema, "print the JSON Schema of the file format", json=False)
+    exported = command("export", _export, "write the brief for other tools", json=False)
     brief_argument(exported)
     exported.add_argument(
         "--to",

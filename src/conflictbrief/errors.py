@@ -20,6 +20,7 @@ __all__ = [
     "ConflictBriefError",
     "DatasetNotFoundError",
     "DateResolutionError",
+    "IntegrityError",
     "Problem",
     "UnknownIdError",
     "ValidationError",
@@ -88,6 +89,17 @@ class ValidationError(ConflictBriefError, ValueError):
     def at(cls, path: str, message: str) -> ValidationError:
         """Return an error holding the single problem at *path*."""
         return cls([Problem(path, message)])
+
+
+class IntegrityError(ValidationError):
+    """Records each valid alone that break a rule relating them to each other.
+
+    Raised when a `Brief` is built: a reference that does not resolve, a
+    repeated id, a quote not found in its source, a record dated after its
+    sources, a deployment between actors that are not states, a ``part_of``
+    cycle. A `ValidationError` like any other, with every problem at once;
+    its own class tells it apart from a record that could not be read.
+    """
 
 
 class UnknownIdError(ConflictBriefError, KeyError):

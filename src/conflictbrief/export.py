@@ -78,10 +78,14 @@ def to_sqlite(brief: Brief, path: str | Path) -> Path:
 
     Args:
         brief: The brief to write.
-        path: The database file; replaced once the new one is complete.
+        path: The database file; replaced once the new one is complete. A
+            file there that is not a SQLite database is refused.
 
     Returns:
         The path of ``metadata.json``.
+
+    Raises:
+        FileExistsError: *path* holds a file that is not a SQLite database.
     """
     return write_sqlite(brief, path)
 

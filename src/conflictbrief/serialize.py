@@ -31,13 +31,13 @@ from ._format1 import (
     upgrade,
     upgrade_records,
 )
-from ._integrity import Checker, IntegrityError, document_order
+from ._integrity import Checker, document_order
 from ._json import decode
 from ._limits import DEFAULT_LIMITS, Limits, check_limits, check_size
 from ._messages import shown
 from ._registry import COLLECTIONS
 from .brief import Brief
-from .errors import Problem, ValidationError
+from .errors import IntegrityError, Problem, ValidationError
 
 __all__ = ["FORMAT", "Limits", "dump", "dumps", "load", "loads"]
 
