@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._tally import Tally
 from .actors import Actor, ActorKind, ExternalIds, Place, PlaceKind
-from .brief import Brief, Dispute, Match, Records
+from .brief import Brief, Dispute, Records
 from .dates import DateSpan, Precision
 from .errors import (
     ConflictBriefError,
@@ -51,6 +50,8 @@ from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
     from . import datasets, export, render
+    from ._merge import Match
+    from ._tally import Tally
 
 __all__ = [
     "FORMAT",
@@ -99,6 +100,9 @@ __all__ = [
 
 _MODULES = ("datasets", "export", "render")
 """The public modules imported on first use, keeping `import conflictbrief` fast."""
+_CLASSES = {"Match": "._merge", "Tally": "._tally"}
+"""Public classes imported on first use, from their modules: only merging and
+tallying need them."""
 
 
 def __getattr__(name: str) -> Any:
@@ -107,6 +111,10 @@ def __getattr__(name: str) -> Any:
         import importlib
 
         return importlib.import_module(f".{name}", __name__)
+    if name in _CLASSES:
+        import importlib
+
+        return getattr(importlib.import_module(_CLASSES[name], __name__), name)
     if name == "__version__":
         from importlib.metadata import version
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
 from ._collection import Records, attach, kept
 from ._integrity import Checker
-from ._merge import Match, likely_matches, merge_collections
 from ._messages import shown
 from ._passages import uncovered
 from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._repr import model_repr
 from ._sealed import sealed
 from ._span import DateLike, check_given_day, to_day
-from ._tally import Tally, make_tally
 from ._text import Names, brief_names, escape, html_table, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
@@ -34,7 +32,11 @@ from .records import (
 )
 from .sources import Source
 
-__all__ = ["Brief", "Dispute", "Match", "Records"]
+if TYPE_CHECKING:
+    from ._merge import Match
+    from ._tally import Tally
+
+__all__ = ["Brief", "Dispute", "Records"]
 
 ActorLike = str | Actor
 """An actor as queries take it: its id or the record."""
@@ -250,6 +252,10 @@ class Brief:
             if value is not None
         }
 
+        # Tallies, like merging below, are imported when first asked for: a
+        # brief that is only read does not pay for their classes at import.
+        from ._tally import make_tally
+
         def answer() -> Tally | None:
             return make_tally(self, self.figures.where(kind=kind, **filters))
 
@@ -389,6 +395,8 @@ class Brief:
         """
         if not isinstance(other, Brief):
             raise TypeError(f"merge() takes a Brief, got {shown(other)}")
+        from ._merge import merge_collections
+
         merged: dict[str, Any] = merge_collections(
             self._tables(), other._tables(), same=same, briefs=(self.id, other.id)
         )
@@ -407,6 +415,8 @@ class Brief:
         """
         if not isinstance(other, Brief):
             raise TypeError(f"matches() takes a Brief, got {shown(other)}")
+        from ._merge import likely_matches
+
         return likely_matches(self._tables(), other._tables())
 
     def extend(self, **records: Iterable[Any]) -> Brief:
