@@ -195,7 +195,7 @@ DETAILED = -1  # not a fast reader: the one that finds every problem
 
 def _decodable(data: object) -> bool:
     try:
-        doc = _json.decode(data)  # type: ignore[arg-type]
+        doc = _json.decode(data).doc  # type: ignore[arg-type]
     except ValidationError:
         return False
     return isinstance(doc, dict) and doc.get("format") in (FORMAT, FORMAT_1)

@@ -8,12 +8,19 @@ a number with too many digits and nesting too deep are refused with a
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from ._messages import child_path, shown
 from .errors import Problem, ValidationError
 
-__all__ = ["decode"]
+__all__ = ["Decoded", "decode"]
+
+
+class Decoded(NamedTuple):
+    """A decoded document, and whether a string in it is over the text limit."""
+
+    doc: Any
+    long_text: bool
 
 
 class _Twice(dict[str, Any]):
@@ -38,19 +45,36 @@ def _repeated_keys(node: object, path: str) -> list[Problem]:
     return out
 
 
-def decode(data: str | bytes) -> Any:
-    """Return the JSON value *data* holds.
+def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
+    """Return the JSON value *data* holds, and whether a text is over *text_limit*.
+
+    Args:
+        data: JSON text, as str or UTF-8 bytes.
+        text_limit: The longest string (key or value) that passes unnoticed;
+            None looks at no length.
 
     Raises:
         ValidationError: *data* is not UTF-8 JSON text, or repeats a key in
             an object; each problem names where.
     """
     # The decoder cannot tell the hook where an object is; objects that
-    # repeat a key are marked, and found with their paths afterwards.
-    repeated = False
+    # repeat a key, or hold a string over the limit, are noticed here and
+    # found with their paths afterwards, in the rare document that has one.
+    repeated = long = False
+    limit = -1 if text_limit is None else text_limit
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated
+        nonlocal repeated, long
+        if limit >= 0 and not long:
+            # Every text of a brief is an object's key or value, or an item
+            # of a list that is one (aliases): one look at each, as decoded.
+            for key, value in items:
+                if len(key) > limit or (type(value) is str and len(value) > limit):
+                    long = True
+                elif type(value) is list:
+                    long = any(type(v) is str and len(v) > limit for v in value)
+                if long:
+                    break
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
@@ -81,6 +105,8 @@ def decode(data: str | bytes) -> Any:
         doc = json.loads(data, object_pairs_hook=pairs, parse_int=whole)
         if repeated:
             raise ValidationError(_repeated_keys(doc, "$"))
+        if limit >= 0 and type(doc) is str and len(doc) > limit:
+            long = True
     except json.JSONDecodeError as e:
         hint = ""
         if (
@@ -98,4 +124,4 @@ def decode(data: str | bytes) -> Any:
         ) from None
     except RecursionError:
         raise ValidationError.at("$", "not readable: nested too deeply") from None
-    return doc
+    return Decoded(doc, long_text=long)

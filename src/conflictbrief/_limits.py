@@ -59,12 +59,12 @@ def check_size(data: object, limits: Limits) -> None:
         raise ValidationError([_over("$", unit, size, "size", limits.size)])
 
 
-def check_limits(doc: dict[str, Any], size: int, limits: Limits) -> None:
+def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> None:
     """Refuse a document with more records or longer texts than *limits* allow.
 
-    *size* is the length of the file's text: no string in it can be longer,
-    so the strings are looked at only in a file longer than the text limit,
-    and a load of an ordinary file pays nothing for them.
+    *long_text* says whether decoding met a string over the text limit
+    (`conflictbrief._json.decode` looks at each as it reads it); only then
+    is the document walked, to name where each one is.
     """
     found = []
     for collection in COLLECTIONS:
@@ -72,7 +72,7 @@ def check_limits(doc: dict[str, Any], size: int, limits: Limits) -> None:
         if type(items) is list and len(items) > limits.records:
             path = f"$.{collection.name}"
             found.append(_over(path, "records", len(items), "records", limits.records))
-    if size > limits.text:
+    if long_text:
         found += _long_texts(doc, limits.text)
     if found:
         raise ValidationError(found)

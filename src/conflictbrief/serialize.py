@@ -108,7 +108,7 @@ def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
 
 def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str]:
     """Return the document *data* holds and its format, taken out of it."""
-    doc = decode(data)
+    doc, long_text = decode(data, limits.text)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
     if "format" not in doc:
@@ -119,7 +119,7 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str
             "$.format",
             f"expected the format {FORMAT!r} (or {FORMAT_1!r}), got {fmt!r}",
         )
-    check_limits(doc, len(data), limits)
+    check_limits(doc, limits, long_text=long_text)
     return doc, fmt
 
 
