@@ -110,7 +110,8 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str
     """Return the document *data* holds and its format, taken out of it."""
     # No string is longer than the file: the decoder looks at the lengths
     # of texts (a tenth of a large load) only in a file longer than the limit.
-    doc, long_text = decode(data, limits.text if len(data) > limits.text else None)
+    size = len(data) if isinstance(data, (str, bytes, bytearray)) else 0
+    doc, long_text = decode(data, limits.text if size > limits.text else None)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
     if "format" not in doc:
