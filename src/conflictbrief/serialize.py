@@ -21,7 +21,7 @@ from typing import IO, Any, Union, cast
 
 import attrs
 
-from ._converter import converter, problems
+from ._converter import READ_IDS, converter, problems
 from ._format1 import (
     BRIEF_1,
     CLASSES_1,
@@ -69,6 +69,15 @@ def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
             its JSON path.
     """
     check_size(data, limits)
+    try:
+        return _loads(data, limits)
+    finally:
+        # The ids met are kept while a load runs, for the reading of a bad
+        # file's records again; a later load need not hold them.
+        READ_IDS.clear()
+
+
+def _loads(data: str | bytes, limits: Limits) -> Brief:
     # The cyclic garbage collector is paused while a load allocates: a large
     # file makes millions of objects that form no garbage cycles, and the
     # collector's passes over them take about as long as the load itself. The
