@@ -224,6 +224,11 @@ class TestFastReader:
                 with pytest.raises(TypeError, match="cannot rebuild"):
                     mine.__init__(**attrs.asdict(mine, recurse=False))
 
+    def test_unknown_key_of_brief_refused(self) -> None:
+        """A brief, which checks itself when called, refuses an unknown key."""
+        doc = {**json.loads(text_of()), "format": FORMAT, "extra": 1}
+        assert (None, None) == (_read_with(FAST, doc), _read_with(DETAILED, doc))
+
 
 class TestIdsReadOnce:
     """Each distinct id of a file is checked and interned once per load."""

@@ -166,9 +166,10 @@ def _fast_class_hook(
     A class that does more on construction (a `Brief` checks itself) is
     built by calling it.
 
-    Measured on a 200,000-statement file, building records this way rather
-    than through cattrs' generated code and ``__init__`` cut a load from
-    X s to Y s.
+    Measured with `bench/run.py` on a 200,000-statement file, this, the ids
+    read once and `_limits._longest` together cut a load (as shipped) from
+    4.07 s to 3.35 s, and `import conflictbrief; datasets.load()` from
+    393.6 to 392.7 million instructions, as nothing is generated any more.
     """
     attrs.resolve_types(cl)
     fields = attrs.fields(cl)
