@@ -2,16 +2,16 @@
 
 The memory, import-time and speed figures in the docs and in bench/ rest on
 mechanisms no caller can see: ids and dates shared, no __weakref__ slot,
-modules imported only when a call needs them, a fast reader that generates
-code only past a threshold, the collector paused while loading, the brief's
-checks run once, indexes sorted on first use, close ids searched only when
-shown. A behaviour test would pass without any of them, so each is pinned
-here. When a trick is changed or dropped, its test changes in this module and
-no behaviour test should notice; a failure elsewhere is a change in behaviour."""
+modules imported only when a call needs them, a fast reader that checks each
+id once and builds records in their slots, the collector paused while
+loading, the brief's checks run once, indexes sorted on first use, close ids
+searched only when shown. A behaviour test would pass without any of them, so
+each is pinned here. When a trick is changed or dropped, its test changes in
+this module and no behaviour test should notice; a failure elsewhere is a
+change in behaviour."""
 
 from __future__ import annotations
 
-import functools
 import gc
 import json
 import re
@@ -22,7 +22,6 @@ from importlib.metadata import requires
 from typing import Any
 
 import attrs
-import cattrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -43,6 +42,7 @@ from conflictbrief import (
     ValidationError,
     _converter,
     _json,
+    _validators,
     datasets,
     dumps,
     loads,
@@ -165,32 +165,23 @@ class TestChecksRunOnce:
         assert [1] == runs
 
 
-def _read_with(generate_after: int, doc: dict[str, Any]) -> Brief | None:
-    """Read *doc* with a fast reader that generates code after so many records
-    (or with the detailed reader).
+def _read_with(detailed: bool, doc: dict[str, Any]) -> Brief | None:
+    """Read *doc* with the fast reader, or with the detailed reader.
 
     Returns None where the reader refuses the document.
     """
-    reader = _reader(generate_after)
+    reader = _converter.converter(detailed=detailed)
     # A conflictbrief/1 document is read in its own shape, as loads() reads it.
     shape = BRIEF_1 if doc.get("format") == FORMAT_1 else Brief
     try:
         return reader.structure({k: v for k, v in doc.items() if k != "format"}, shape)
     except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
         return None
+    finally:
+        _converter.READ_IDS.clear()
 
 
-@functools.cache
-def _reader(generate_after: int) -> cattrs.Converter:
-    if generate_after == DETAILED:
-        return _converter.make_converter(detailed=True)
-    return _converter.make_converter(detailed=False, generate_after=generate_after)
-
-
-LOOP, GENERATED = 10**9, 0  # records read before cattrs generates code
-
-
-DETAILED = -1  # not a fast reader: the one that finds every problem
+FAST, DETAILED = False, True
 
 
 def _decodable(data: object) -> bool:
@@ -202,7 +193,8 @@ def _decodable(data: object) -> bool:
 
 
 class TestFastReader:
-    """The fast reader's loop over fields and cattrs' generated code agree."""
+    """The fast reader, which builds records in their slots, and the detailed
+    reader, which calls each class, read and refuse the same documents."""
 
     @pytest.mark.parametrize(
         "data", [p.values[0] for p in BAD_DOCUMENTS if _decodable(p.values[0])]
@@ -214,50 +206,94 @@ class TestFastReader:
         readers build of it is refused when it becomes a brief.
         """
         doc = json.loads(data)
-        loop, generated = _read_with(LOOP, doc), _read_with(GENERATED, doc)
-        assert loop == generated
+        fast, detailed = _read_with(FAST, doc), _read_with(DETAILED, doc)
+        assert fast == detailed
         if doc["format"] == FORMAT:
-            assert None is loop
+            assert None is fast
         with pytest.raises(ValidationError):
             loads(data)
 
     @settings(max_examples=150, deadline=None)
     @given(briefs(max_records=3), st.data())
     def test_mutated_documents(self, b: Brief, data: st.DataObject) -> None:
-        """A document with any value replaced reads alike both ways and as the
-        detailed reader reads it, or is refused by all three."""
+        """A document with any value replaced reads alike both ways, or is
+        refused by both."""
         doc = json.loads(dumps(b))
-        assert b == _read_with(LOOP, doc) == _read_with(GENERATED, doc)
+        assert b == _read_with(FAST, doc) == _read_with(DETAILED, doc)
         path = data.draw(st.sampled_from(nodes(doc)))
         put(*path, value=data.draw(json_values | values_like(value_at(doc, path))))(doc)
-        detailed = _read_with(DETAILED, doc)
-        assert _read_with(LOOP, doc) == _read_with(GENERATED, doc) == detailed
+        assert _read_with(FAST, doc) == _read_with(DETAILED, doc)
 
-    def test_many_records_switch_to_generated_code(self) -> None:
-        """Past the threshold, records read on in the same way."""
-        reader = _converter.make_converter(detailed=False, generate_after=2)
-        doc = json.loads(text_of())
-        statement = doc["statements"][0]
-        hook = reader.get_structure_hook(Statement)
-        read = [hook({**statement, "id": f"s{i}"}, Statement) for i in range(5)]
-        assert [f"s{i}" for i in range(5)] == [s.id for s in read]
-        assert {attrs.evolve(read[0], id="x")} == {
-            attrs.evolve(s, id="x") for s in read
-        }
+    @settings(max_examples=100, deadline=None)
+    @given(briefs())
+    def test_built_in_slots_equals_built_by_init(self, b: Brief) -> None:
+        """Every record the fast reader builds equals, and hashes as, the one
+        its class's __init__ builds, and refuses to be built again."""
+        read = _read_with(FAST, json.loads(dumps(b)))
+        assert read is not None
+        for name in ("actors", "places", "sources", "statements", "events"):
+            for mine, theirs in zip(getattr(read, name), getattr(b, name), strict=True):
+                assert (theirs, hash(theirs)) == (mine, hash(mine))
+                assert attrs.evolve(mine) == mine  # evolve calls __init__: valid
+                with pytest.raises(TypeError, match="cannot rebuild"):
+                    mine.__init__(**attrs.asdict(mine, recurse=False))
+
+    def test_unknown_key_of_brief_refused(self) -> None:
+        """A brief, which checks itself when called, refuses an unknown key."""
+        doc = {**json.loads(text_of()), "format": FORMAT, "extra": 1}
+        assert (None, None) == (_read_with(FAST, doc), _read_with(DETAILED, doc))
 
 
-class TestGenerationThreshold:
-    def test_bundled_dataset_reads_without_generated_code(self) -> None:
-        """The dataset has fewer records of any class than the fast reader reads
-        before cattrs generates code, so loading it compiles nothing."""
-        b = datasets.load()
-        records = [*b.statements, *b.deployments, *b.events]
-        counts = [
-            *(len(getattr(b, name)) for name in ("actors", "places", "sources")),
-            len(records),
-            sum(len(r.citations) for r in records),
-        ]
-        assert max(counts) < _converter.GENERATE_AFTER == 100
+class TestIdsReadOnce:
+    """Each distinct id of a file is checked and interned once per load."""
+
+    def test_each_distinct_id_checked_once(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """However often a file repeats an id, it is checked and interned once."""
+        checked: list[str] = []
+        missing = _validators.IdReader.__missing__
+
+        def counted(reader: _validators.IdReader, value: object) -> str:
+            found = missing(reader, value)
+            checked.append(found)
+            return found
+
+        monkeypatch.setattr(_validators.IdReader, "__missing__", counted)
+        b = loads(text_of())
+        assert sorted(set(checked)) == sorted(checked)
+        references = [c.source for r in b.timeline() for c in r.citations]
+        assert len(references) > len(set(references))
+        assert set(references) <= set(checked)
+
+    def test_repeated_ids_are_one_string(self) -> None:
+        """Every reference to an id is the same string object, shared with the
+        record it names."""
+        b = loads(text_of())
+        ids = {a.id: a.id for a in b.actors}
+        for s in b.statements:
+            assert all(a is ids[a] for a in s.about)
+            assert s.speaker is None or s.speaker is ids[s.speaker]
+
+    def test_forgotten_after_load(self) -> None:
+        """The ids a load met are not kept once it is over, read or refused."""
+        loads(text_of())
+        assert {} == _converter.READ_IDS
+        with pytest.raises(ValidationError):
+            loads(text_of(put("statements", 0, "speaker", value="Not An Id")))
+        assert {} == _converter.READ_IDS
+
+    def test_not_an_id_refused(self) -> None:
+        """A value that is not an id is refused, and not remembered."""
+        reader = _validators.IdReader()
+        for value in ("Kim", "", 5, None):
+            with pytest.raises(_validators.WrongIdError, match="expected an id"):
+                reader[value]
+        with pytest.raises(TypeError):
+            reader[["kim"]]
+        assert {} == reader
+        kim = "".join(["k", "im"])  # noqa: FLY002 (a string made at run time)
+        assert reader[kim] is reader["kim"] is sys.intern(kim)
 
 
 class TestLazyIndexes:

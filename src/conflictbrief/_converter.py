@@ -25,13 +25,22 @@ from cattrs.errors import (
     IterableValidationError,
     IterableValidationNote,
 )
-from cattrs.gen import make_dict_structure_fn, override
+from cattrs.gen import make_dict_structure_fn
 
 from ._collection import Records
 from ._messages import article, child_path, choices, shown
 from ._registry import COLLECTIONS
 from ._span import DateSpan, read_day
-from ._validators import Id
+from ._validators import (
+    Id,
+    IdReader,
+    check_ids,
+    check_optional_slug,
+    check_slug,
+    to_id,
+    to_ids,
+    to_optional_id,
+)
 from .errors import Problem, ValidationError
 
 __all__ = [
@@ -94,66 +103,128 @@ def _holds_model(t: Any) -> bool:
     return is_model(t) or any(_holds_model(arg) for arg in get_args(t))
 
 
-GENERATE_AFTER = 100
-"""How many records of one class the fast reader reads before it has cattrs
-generate a function for the class (see `_fast_class_hook`).
+READ_IDS = IdReader()
+"""The ids the fast reader has met: each distinct id of a file is checked and
+interned once, however often the file repeats it. `loads` empties it when it
+is done (see `IdReader`)."""
 
-Counted with callgrind, the delay cuts `datasets.load()` of the bundled
-dataset from 41 to 23 million instructions (3.5% of the import and load
-together), and costs nothing measurable on large files: a 20,000-statement
-load took 3,403 million instructions with it and 3,413 million without."""
+# The id fields, by their converter and validator; the fast reader reads them
+# through READ_IDS, which checks what the validator would.
+_ID_FIELDS: dict[tuple[object, object], str] = {
+    (to_id, check_slug): "one",
+    (to_optional_id, check_optional_slug): "optional",
+    (to_ids, check_ids): "several",
+}
+
+
+def _read_id_field(kind: str, ids: IdReader) -> Callable[[Any], Any]:
+    if kind == "one":
+        return ids.__getitem__
+    if kind == "optional":
+        return lambda value: None if value is None else ids[value]
+
+    def several(value: Any) -> tuple[str, ...]:
+        if type(value) is not list:
+            raise WrongTypeError("a list", value)
+        return tuple([ids[v] for v in value])
+
+    return several
+
+
+def _read_field(c: cattrs.Converter, a: attrs.Attribute[Any]) -> Callable[[Any], Any]:
+    """Return what turns the JSON value of *a* into the value attrs would set.
+
+    As ``__init__`` would: the field's hook where its JSON value needs one (a
+    field without a converter, or one that holds records), then the field's
+    converter, which reads ids, kinds, dates and lists strictly and hands
+    what it cannot read on for the validator to refuse.
+    """
+    hook = None
+    if a.converter is None or _holds_model(a.type):
+        hook = c.get_structure_hook(a.type)
+    convert = cast("Callable[[Any], Any] | None", a.converter)
+    t = a.type
+    if hook is None:
+        return cast("Callable[[Any], Any]", convert)
+    if convert is None:
+        return lambda value: hook(value, t)
+    return lambda value: convert(hook(value, t))
 
 
 def _fast_class_hook(
-    c: cattrs.Converter, cl: type, generate_after: int
+    c: cattrs.Converter, cl: type, ids: IdReader
 ) -> Callable[[Any, Any], Any]:
     """Return the fast reader's hook for the model class *cl*.
 
-    A field's JSON value goes straight to the field's attrs converter, which
-    reads ids, kinds, dates and lists of ids as strictly as a hook would
-    (what it cannot read, it hands on for the validator to refuse): each
-    value is read once. Converters do not read objects, so fields that hold
-    records keep their hooks.
+    The hook builds the object as its ``__init__`` would, without calling
+    it: each field's JSON value is read by `_read_field`, or by *ids* for an
+    id field, whose check then need not run again; the value is set in the
+    field's slot, and once every slot is set the other fields' validators
+    run, as attrs runs them. The object is equal to the one ``__init__``
+    builds from the same values, and what ``__init__`` would refuse, the hook
+    refuses (with errors of its own: the detailed reader names problems).
+    A class that does more on construction (a `Brief` checks itself) is
+    built by calling it.
 
-    A function that cattrs generates for the class reads records fastest,
-    but generating and compiling it costs as much as reading a hundred
-    records: the first records of a class are read by a loop over its
-    fields, with the same hooks, and the function is generated once the
-    process has read *generate_after* of them (the count lives in the
-    converter, which is made once). So a small file, such as the bundled
-    dataset, compiles nothing. The two read and refuse the same documents;
-    what is wrong with one is found by the detailed reader.
+    Measured with `bench/run.py` on a 200,000-statement file, this, the ids
+    read once and `_limits._longest` together cut a load (as shipped) from
+    4.07 s to 3.35 s, and `import conflictbrief; datasets.load()` from
+    393.6 to 392.7 million instructions, as nothing is generated any more.
     """
     attrs.resolve_types(cl)
+    fields = attrs.fields(cl)
+    keys = frozenset(a.name for a in fields)
+    slots: list[Any] = [cl.__dict__.get(a.name) for a in fields]
+    if hasattr(cl, "__attrs_post_init__") or not all(type(s) is _SLOT for s in slots):
+        return _calling_class_hook(c, cl, keys)
+    plan: list[tuple[str, Any, Callable[[Any], Any], Any, Any]] = []
+    checks = []
+    for a, slot in zip(fields, slots, strict=True):
+        kind = _ID_FIELDS.get((a.converter, a.validator))
+        if kind is None:
+            read = _read_field(c, a)
+            if a.validator is not None:
+                checks.append((a.validator, a, slot.__get__))
+        else:
+            read = _read_id_field(kind, ids)
+        plan.append((a.name, slot.__set__, read, *_default_of(a)))
+    new = object.__new__
+
+    def structure(value: Any, _: object) -> object:
+        # Only an object has keys(): anything else is refused here.
+        if not keys.issuperset(value.keys()):
+            raise ForbiddenExtraKeysError("", cl, value.keys() - keys)
+        obj: Any = new(cl)
+        for key, put, read, default, make in plan:
+            if key in value:
+                put(obj, read(value[key]))
+            elif default is attrs.NOTHING:
+                raise KeyError(key)
+            else:
+                put(obj, default if make is None else make())
+        for check, a, get in checks:
+            check(obj, a, get(obj, cl))
+        return obj
+
+    return structure
+
+
+def _calling_class_hook(
+    c: cattrs.Converter, cl: type, keys: frozenset[str]
+) -> Callable[[Any, Any], Any]:
+    """Return a fast hook for *cl* that builds objects by calling the class.
+
+    A field's JSON value goes to the field's converter as it is, unless it
+    needs a hook (a field without a converter, or one that holds records).
+    """
     plan = []
-    overrides: dict[str, Any] = {}
     for a in attrs.fields(cl):
         hook = None
         if a.converter is None or _holds_model(a.type):
             hook = c.get_structure_hook(a.type)
-            if a.converter is not None:
-                overrides[a.name] = override(struct_hook=hook)
         plan.append((a.name, a.alias, a.type, hook))
-    keys = frozenset(a.name for a in attrs.fields(cl))
-    generated: Callable[[Any, Any], Any] | None = None
-    count = 0
 
     def structure(value: Any, _: object) -> object:
-        nonlocal generated, count
-        if generated is not None:
-            return generated(value, cl)
-        count += 1
-        if count > generate_after:
-            # Threads that get here together each generate an equal function.
-            generated = make_dict_structure_fn(
-                cl,
-                c,
-                _cattrs_use_linecache=False,
-                _cattrs_prefer_attrib_converters=True,
-                **overrides,
-            )
-            return generated(value, cl)
-        # Only an object has keys(): anything else is refused here.
         extra = value.keys() - keys
         if extra:
             raise ForbiddenExtraKeysError("", cl, extra)
@@ -167,13 +238,29 @@ def _fast_class_hook(
     return structure
 
 
-def make_converter(
-    *, detailed: bool, generate_after: int = GENERATE_AFTER
-) -> cattrs.Converter:
+_SLOT = type(DateSpan.__dict__["earliest"])
+
+
+def _default_of(a: attrs.Attribute[Any]) -> tuple[Any, Callable[[], Any] | None]:
+    """Return what *a* takes when its key is missing: a value, or a factory.
+
+    The value is the field's default as its converter gives it, or NOTHING
+    for a required field; a factory (one that makes a valid value) is
+    called for each object, as ``__init__`` calls it.
+    """
+    default = a.default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        return None, default.factory  # type: ignore[union-attr]
+    if default is attrs.NOTHING or a.converter is None:
+        return default, None
+    return a.converter(default), None  # type: ignore[operator]
+
+
+def make_converter(*, detailed: bool, ids: IdReader = READ_IDS) -> cattrs.Converter:
     """Return the strict converter; *detailed* collects every problem's path.
 
-    The fast converter (not *detailed*) reads the first *generate_after*
-    records of each class without generated code (see `_fast_class_hook`).
+    The fast converter (not *detailed*) builds records without calling
+    their ``__init__`` (see `_fast_class_hook`), reading ids through *ids*.
     """
     c = cattrs.Converter(detailed_validation=detailed, forbid_extra_keys=True)
     c.register_structure_hook(str, _strict("a string", str))
@@ -258,7 +345,7 @@ def make_converter(
 
     def class_hook(cl: type) -> Callable[[Any, Any], Any]:
         if not detailed:
-            return _fast_class_hook(c, cl, generate_after)
+            return _fast_class_hook(c, cl, ids)
         # No linecache entries: the generated source is not needed for
         # tracebacks of a strict reader, and registering it costs import time.
         hook: Callable[[Any, Any], Any] = make_dict_structure_fn(

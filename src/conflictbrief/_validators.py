@@ -175,6 +175,34 @@ def to_ids(value: Iterable[str]) -> tuple[str, ...]:
     return tuple([sys.intern(v) if type(v) is str else v for v in items])
 
 
+class IdReader(dict[object, str]):
+    """The ids a reader has met, each checked and interned once.
+
+    ``reader[value]`` returns the shared string of the id *value*: a value
+    met before is one dictionary look-up, with no call; a new one is checked
+    by `is_slug` and interned, and anything that is not an id raises
+    `WrongIdError` (an unhashable value, such as a JSON list, raises
+    TypeError). What it holds depends on the strings alone, so readers may
+    share one; `clear` empties it when a load is over.
+    """
+
+    def __missing__(self, value: object) -> str:
+        if not is_slug(value):
+            raise WrongIdError(value)
+        self[value] = found = sys.intern(cast("str", value))
+        return found
+
+
+class WrongIdError(ValueError):
+    """A value read where an id belongs that is not one."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"expected an id: lowercase letters and digits joined by '-', "
+            f"got {shown(value)}"
+        )
+
+
 def tuple_of(
     check: Callable[[object], bool], noun: str, *, required: bool = False
 ) -> Validator:
@@ -193,6 +221,10 @@ def tuple_of(
                 )
 
     return validate
+
+
+check_ids = tuple_of(is_slug, "id")
+"""Require a tuple of ids: the validator of every field of several ids."""
 
 
 def instance_of(cls: type, *, optional: bool = False) -> Validator:

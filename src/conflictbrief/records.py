@@ -24,12 +24,12 @@ from ._span import (
 from ._text import Names, line, name_of, names_of
 from ._validators import (
     Id,
+    check_ids,
     check_optional_slug,
     check_optional_text,
     check_slug,
     check_text,
     instance_of,
-    is_slug,
     member,
     member_of,
     to_id,
@@ -117,7 +117,6 @@ def _figure_kind(value: FigureKind | str) -> FigureKind:
     return member(FigureKind, value)
 
 
-_id_tuple = tuple_of(is_slug, "id")
 _citation_tuple = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
 
 
@@ -170,7 +169,7 @@ class Statement:
     about: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,
-        validator=_id_tuple,
+        validator=check_ids,
         metadata=refers_to("actors", several=True),
     )
     via: Id | None = attrs.field(
@@ -309,7 +308,7 @@ class Event:
     participants: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,
-        validator=_id_tuple,
+        validator=check_ids,
         metadata=refers_to("actors", several=True),
     )
     place: Id | None = attrs.field(
@@ -397,7 +396,7 @@ class Figure:
     by: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,
-        validator=_id_tuple,
+        validator=check_ids,
         metadata=refers_to("actors", several=True),
     )
     citations: tuple[Citation, ...] = attrs.field(

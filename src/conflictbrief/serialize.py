@@ -21,7 +21,7 @@ from typing import IO, Any, Union, cast
 
 import attrs
 
-from ._converter import converter, problems
+from ._converter import READ_IDS, converter, problems
 from ._format1 import (
     BRIEF_1,
     CLASSES_1,
@@ -70,6 +70,15 @@ def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
             its JSON path.
     """
     check_size(data, limits)
+    try:
+        return _read_text(data, limits)
+    finally:
+        # The ids met are kept while a load runs, for the reading of a bad
+        # file's records again; a later load need not hold them.
+        READ_IDS.clear()
+
+
+def _read_text(data: str | bytes, limits: Limits) -> Brief:
     # The cyclic garbage collector is paused while a load allocates: a large
     # file makes millions of objects that form no garbage cycles, and the
     # collector's passes over them take about as long as the load itself. The
@@ -110,7 +119,8 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str
     """Return the document *data* holds and its format, taken out of it."""
     # No string is longer than the file: the decoder looks at the lengths
     # of texts (a tenth of a large load) only in a file longer than the limit.
-    size = len(data) if isinstance(data, (str, bytes, bytearray)) else 0
+    # Anything may be given; what is not text is refused by the decoder.
+    size = len(data) if type(data) in (str, bytes, bytearray) else 0
     doc, long_text = decode(data, limits.text if size > limits.text else None)
     if type(doc) is not dict:
         raise ValidationError.at("$", f"expected a JSON object, got {shown(doc)}")
