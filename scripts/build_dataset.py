@@ -75,10 +75,9 @@ SINCE_WEEKEND = DateSpan(earliest=OVER_THE_WEEKEND.earliest, latest=PUBLISHED)
 # Kim's authorisation of "the move": under the treaty signed last year, and
 # before the troops it sent last fall.
 TREATY_TO_DEPLOYMENT = DateSpan(earliest=LAST_YEAR.earliest, latest=LAST_FALL.latest)
-# Trump's call for talks, which the article does not date at all. A span needs
-# a first day; by convention it is the first day of the earliest year the
-# article dates (the treaty's), a floor of the account, not of the text.
-SINCE_TREATY_YEAR = DateSpan(earliest=LAST_YEAR.earliest, latest=PUBLISHED)
+# Trump's call for talks, which the article does not date at all: by the day
+# of the report, with no first day (an open start, ../2025-04-28).
+UNDATED = DateSpan(earliest=None, latest=PUBLISHED)
 
 
 def cite(*quotes: str) -> tuple[Citation, ...]:
@@ -561,7 +560,7 @@ STATEMENTS = [
     Statement(
         id="trump-urges-talks",
         speaker="donald-trump",
-        date=SINCE_TREATY_YEAR,
+        date=UNDATED,
         kind="urge",
         summary="Donald Trump urges both sides to engage in high-level talks.",
         about=["russia", "ukraine"],
@@ -742,7 +741,9 @@ FIGURES = [
         id="north-korean-troops-in-russia-troops",
         kind="troops",
         count=Estimate(best=11_000, approximate=True),
-        date=LAST_FALL,
+        # The count covers the troops sent last fall and the reinforcements
+        # sent earlier this year: from autumn 2024 to the publication day.
+        date=SINCE_DEPLOYMENT,
         side="north-korea",
         deployment="north-korean-troops-in-russia",
         by=["military-analysts"],

@@ -55,7 +55,7 @@ EXPECTED = {
             "homeland while aiding Russia."
         ),
         (
-            "  2024 to 28 April 2025 \N{MIDDLE DOT} urge \N{MIDDLE DOT} Donald "
+            "  by 28 April 2025 \N{MIDDLE DOT} urge \N{MIDDLE DOT} Donald "
             "Trump: Donald Trump urges both sides to engage in high-level talks."
         ),
         "  in all: about 11,000",

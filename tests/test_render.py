@@ -315,7 +315,7 @@ class TestToHtml:
         page = to_html(bundled)
         svg = page[page.index("<svg") : page.index("</svg>")]
         assert (31, 10) == (svg.count('class="row"'), svg.count('class="day"'))
-        assert 21 == svg.count('class="span"')
+        assert 20 == svg.count('class="span"')
 
     def test_open_ends_drawn(self) -> None:
         """An open start and an open end fade to the axis edge, with arrows."""
