@@ -258,6 +258,26 @@ class TestIdentity:
         )
         assert 4 == len(ours.merge(theirs).actors)
 
+    def test_one_record_two_ways(self) -> None:
+        """A record that is one of ours by id and another by Wikidata id is refused."""
+        ours = brief(
+            actors=[
+                *ACTORS[:2],
+                KIM,
+                actor(id="leader", name="Leader", ids=ExternalIds(wikidata="Q1")),
+            ]
+        )
+        theirs = other(
+            actors=[*ACTORS[:2], attrs.evolve(KIM, ids=ExternalIds(wikidata="Q1"))]
+        )
+        assert (
+            Problem(
+                "$.actors[2].ids",
+                f"expected one record of {ours.id!r} for 'kim', but it becomes "
+                "'kim' while its Wikidata id 'Q1' is 'leader''s; say which with same=",
+            ),
+        ) == problems_of(lambda: ours.merge(theirs))
+
 
 class TestMatches:
     def test_names(self) -> None:
@@ -364,7 +384,14 @@ class TestProperties:
     @briefly
     @given(briefs(max_records=2), briefs(max_records=2), briefs(max_records=2))
     def test_associative(self, a: Brief, b: Brief, c: Brief) -> None:
-        """(a + b) + c == a + (b + c), where both are defined."""
+        """(a + b) + c == a + (b + c), where both are defined.
+
+        Records unified by a Wikidata id or an ISO code keep the id of the
+        brief merged into, so which id survives can depend on the grouping;
+        as for commutativity, such briefs are left to the unit tests.
+        """
+        for x, y in ((a, b), (b, c), (a, c)):
+            assume(not any("same name" not in m.reason for m in x.matches(y)))
         assert _merged(_merged(a, b), c) == _merged(a, _merged(b, c))
 
     @briefly

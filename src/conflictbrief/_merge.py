@@ -146,6 +146,41 @@ def likely_matches(mine: Tables, theirs: Tables) -> tuple[Match, ...]:
     return tuple(matches)
 
 
+def _two_ways(
+    mine: Tables,
+    theirs: Tables,
+    maps: Mapping[str, Mapping[str, str]],
+    ours: str,
+) -> list[Problem]:
+    """Problems for their records that would be one of ours by id, another by kind.
+
+    A record that becomes our ``a`` (by its id or by *same*) while its
+    Wikidata id or ISO code names our ``b`` is one entity or two: merge does
+    not choose, which keeps merging associative; *same* can say which.
+    """
+    problems = []
+    for c in COLLECTIONS:
+        index: dict[tuple[str, str], list[str]] = {}
+        for record in mine[c.name]:
+            for key in _identity_keys(record):
+                index.setdefault(key, []).append(record.id)
+        for i, record in enumerate(theirs[c.name]):
+            becomes = maps[c.name].get(record.id, record.id)
+            for kind, value in _identity_keys(record):
+                holders = index.get((kind, value), [becomes])
+                if becomes not in holders:
+                    other = holders[0]
+                    problems.append(
+                        Problem(
+                            f"$.{c.name}[{i}].ids",
+                            f"expected one record of {ours!r} for {record.id!r}, "
+                            f"but it becomes {becomes!r} while its {kind} "
+                            f"{value!r} is {other!r}'s; say which with same=",
+                        )
+                    )
+    return problems
+
+
 def _same_ids(
     mine: Tables,
     theirs: Tables,
@@ -322,6 +357,7 @@ def merge_collections(
     for name, hits in _identified(mine, theirs).items():
         for key, (target, _) in hits.items():
             maps[name].setdefault(key, target)
+    problems += _two_ways(mine, theirs, maps, briefs[0])
     merger = _Merger(briefs[0])
     merged: dict[str, list[Any]] = {}
     for c in COLLECTIONS:
