@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 import attrs
 
+from ._validators import check_optional_slug, to_optional_id
+
 CollectionName = Literal[
     "actors", "places", "sources", "statements", "deployments", "events", "figures"
 ]
@@ -64,3 +66,17 @@ def references(cls: type) -> tuple[Reference, ...]:
 def is_reference(a: attrs.Attribute[Any]) -> bool:
     """Whether the field *a* declares the collection its ids belong to."""
     return _TARGET in a.metadata
+
+
+def id_of(target: CollectionName) -> Any:
+    """Return a field holding the id of one record of *target*, None by default.
+
+    The field reads an id as every id field does (a shared string, refused
+    if not an id) and declares its target with `refers_to`.
+    """
+    return attrs.field(
+        default=None,
+        converter=to_optional_id,
+        validator=check_optional_slug,
+        metadata=refers_to(target),
+    )

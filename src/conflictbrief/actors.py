@@ -4,14 +4,13 @@ import enum
 
 import attrs
 
-from ._fields import refers_to
+from ._fields import id_of
 from ._repr import model_repr
 from ._sealed import sealed
 from ._text import SEP, Names, name_of
 from ._validators import (
     Id,
     check_degrees,
-    check_optional_slug,
     check_optional_text,
     check_slug,
     check_text,
@@ -20,7 +19,6 @@ from ._validators import (
     member,
     member_of,
     to_id,
-    to_optional_id,
     to_strings,
     tuple_of,
 )
@@ -123,12 +121,7 @@ class Actor:
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )
-    part_of: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    part_of: Id | None = id_of("actors")
     ids: ExternalIds = attrs.field(
         factory=ExternalIds, validator=instance_of(ExternalIds)
     )
@@ -170,12 +163,7 @@ class Place:
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
     kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
-    country: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    country: Id | None = id_of("actors")
     lat: float | None = attrs.field(
         default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}
     )

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from ._fields import refers_to
+from ._fields import id_of, refers_to
 from ._repr import model_repr
 from ._sealed import sealed
 from ._span import (
@@ -25,7 +25,6 @@ from ._text import Names, line, name_of, names_of
 from ._validators import (
     Id,
     check_ids,
-    check_optional_slug,
     check_optional_text,
     check_slug,
     check_text,
@@ -34,7 +33,6 @@ from ._validators import (
     member_of,
     to_id,
     to_ids,
-    to_optional_id,
     tuple_of,
 )
 from .estimates import Estimate
@@ -155,12 +153,7 @@ class Statement:
     __str__ = describe
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
-    speaker: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    speaker: Id | None = id_of("actors")
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     kind: StatementKind = attrs.field(
         converter=_statement_kind, validator=member_of(StatementKind)
@@ -172,19 +165,9 @@ class Statement:
         validator=check_ids,
         metadata=refers_to("actors", several=True),
     )
-    via: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    via: Id | None = id_of("actors")
     quote: str | None = attrs.field(default=None, validator=check_optional_text)
-    responds_to: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("statements"),
-    )
+    responds_to: Id | None = id_of("statements")
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citation_tuple
     )
@@ -245,28 +228,13 @@ class Deployment:
         converter=to_id, validator=check_slug, metadata=refers_to("actors")
     )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
-    place: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("places"),
-    )
+    place: Id | None = id_of("places")
     until: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    unit: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    unit: Id | None = id_of("actors")
     role: str | None = attrs.field(default=None, validator=check_optional_text)
-    reinforces: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("deployments"),
-    )
+    reinforces: Id | None = id_of("deployments")
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citation_tuple
     )
@@ -311,12 +279,7 @@ class Event:
         validator=check_ids,
         metadata=refers_to("actors", several=True),
     )
-    place: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("places"),
-    )
+    place: Id | None = id_of("places")
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=_citation_tuple
     )
@@ -375,24 +338,9 @@ class Figure:
     )
     count: Estimate = attrs.field(validator=instance_of(Estimate))
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
-    side: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
-    deployment: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("deployments"),
-    )
-    event: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("events"),
-    )
+    side: Id | None = id_of("actors")
+    deployment: Id | None = id_of("deployments")
+    event: Id | None = id_of("events")
     by: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,

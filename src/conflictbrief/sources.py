@@ -5,7 +5,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._fields import refers_to
+from ._fields import id_of, refers_to
 from ._passages import find_passage, sentences
 from ._repr import model_repr
 from ._sealed import sealed
@@ -14,14 +14,12 @@ from ._text import SEP, Names, name_of
 from ._validators import (
     Id,
     as_tuple,
-    check_optional_slug,
     check_optional_text,
     check_slug,
     check_text,
     member,
     member_of,
     to_id,
-    to_optional_id,
 )
 from .errors import ValidationError
 
@@ -115,12 +113,7 @@ class Source:
     published: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span
     )
-    publisher: Id | None = attrs.field(
-        default=None,
-        converter=to_optional_id,
-        validator=check_optional_slug,
-        metadata=refers_to("actors"),
-    )
+    publisher: Id | None = id_of("actors")
     url: str | None = attrs.field(default=None, validator=check_optional_text)
     license: str | None = attrs.field(default=None, validator=check_optional_text)
     attribution: str | None = attrs.field(default=None, validator=check_optional_text)
