@@ -25,7 +25,6 @@ __all__ = [
     "KeyFigure",
     "Note",
     "Notes",
-    "as_of_words",
     "key_figures",
     "line_parts",
     "linkable",
@@ -63,11 +62,6 @@ def line_parts(record: Any, names: Names) -> tuple[str, str, str]:
     """Return a record's line (`describe`) as its date in words, kind and the rest."""
     when, kind, rest = record.describe(names).split(SEP, 2)
     return when, kind, rest
-
-
-def as_of_words(brief: Any) -> str:
-    """Return the day the brief describes, in words: "28 April 2025"."""
-    return f"{brief.as_of.day} {brief.as_of:%B %Y}"
 
 
 @attrs.frozen(kw_only=True)

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ._calendar import day_words
 from ._document import (
     Note,
     Notes,
-    as_of_words,
     key_figures,
     line_parts,
     linkable,
@@ -239,7 +239,7 @@ def html_document(brief: Any) -> str:
     title = escape(brief.title)
     body = [
         f"<header><h1>{title}</h1>",
-        f'<p class="as-of">As of {as_of_words(brief)}.</p></header>',
+        f'<p class="as-of">As of {day_words(brief.as_of)}.</p></header>',
         *_bottom_line(brief, names, refs),
         *_said(brief, names, refs),
         *_disputes(brief, names, refs),

@@ -11,10 +11,10 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from ._calendar import day_words
 from ._document import (
     Note,
     Notes,
-    as_of_words,
     key_figures,
     line_parts,
     linkable,
@@ -82,7 +82,7 @@ def markdown(brief: Any) -> str:
     """Return *brief* as a Markdown document; see `conflictbrief.render`."""
     names = brief_names(brief)
     notes = Notes(brief.sources)
-    out = [f"# {md_text(brief.title)}", "", f"*As of {as_of_words(brief)}.*", ""]
+    out = [f"# {md_text(brief.title)}", "", f"*As of {day_words(brief.as_of)}.*", ""]
 
     out += ["## Bottom line", ""]
     if brief.summary:

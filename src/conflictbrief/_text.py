@@ -12,6 +12,8 @@ import enum
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from ._calendar import day_words
+
 SEP = " \N{MIDDLE DOT} "
 """What separates the parts of a line."""
 
@@ -71,7 +73,7 @@ def overview(brief: Any, names: Names) -> str:
     out = [brief.title]
     if brief.summary:
         out.append(brief.summary)
-    out.append(f"As of {brief.as_of.day} {brief.as_of:%B %Y}.")
+    out.append(f"As of {day_words(brief.as_of)}.")
     out += [f"Source: {source.describe(names)}" for source in brief.sources]
     kinds: dict[Any, list[str]] = {}
     for actor in brief.actors:
