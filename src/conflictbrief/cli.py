@@ -53,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             print(f"error: {where}{_one_line(problem)}", file=sys.stderr)
         return 1
-    except (ConflictBriefError, TypeError, OSError) as error:
+    except (ConflictBriefError, OSError) as error:
         # A filter value, an id or a file the command cannot use.
         print(f"error: {_one_line(error)}", file=sys.stderr)
         return 2
