@@ -52,7 +52,8 @@ from queries import measure_build, measure_query, typical_speakers
 from report import Result, Row, absent, growth, seconds, skipped, table, verdict
 
 import conflictbrief
-from conflictbrief import Brief, _span, serialize
+from conflictbrief import Brief, serialize
+from conflictbrief.dates import _span
 
 LIBRARIES = (
     "conflictbrief",

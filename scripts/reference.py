@@ -6,8 +6,8 @@ class with its summary, its constructor's fields (type as the annotation
 writes it, default, meaning from the docstring's ``Attributes:`` section,
 and the collection a reference field's ids belong to) and its public
 methods; each function with its signature and summary; each enum with its
-values. Enum members carry no docstrings: their meanings are read from the
-tables of docs/kinds.md, the one place they are written.
+values. Enum members carry no docstrings: each enum's section links to its
+table in docs/kinds.md, the one place its values and their meanings are written.
 
     python scripts/reference.py           # rewrite docs/reference.md
     python scripts/reference.py --check   # exit 1 if it is out of date
@@ -92,24 +92,20 @@ def attributes(doc: str | None) -> dict[str, str]:
     return found
 
 
-def kind_meanings() -> dict[str, dict[str, str]]:
-    """Return the meaning of every kind in docs/kinds.md, by enum and value."""
-    tables: dict[str, dict[str, str]] = {}
-    current: dict[str, str] | None = None
-    columns: list[str] = []
+def kind_headings() -> dict[str, str]:
+    """Return the heading of each enum's table in docs/kinds.md, by enum name."""
+    found = {}
     for line in KINDS.read_text(encoding="utf-8").splitlines():
         heading = HEADING.match(line)
         if heading:
-            current = tables.setdefault(heading[1], {})
-            columns = []
-        elif current is not None and line.startswith("|"):
-            cells = [c.strip() for c in line.strip("|").split("|")]
-            if not columns:
-                columns = cells
-            elif not set(cells[0]) <= set("-: "):
-                row = dict(zip(columns, cells, strict=True))
-                current[row["Kind"].strip("`")] = row["Meaning"]
-    return tables
+            found[heading[1]] = line.lstrip("#").strip()
+    return found
+
+
+def anchor(heading: str) -> str:
+    """The anchor GitHub gives a Markdown *heading*."""
+    kept = re.sub(r"[^\w\- ]", "", heading.lower())
+    return kept.replace(" ", "-")
 
 
 def cell(text: str) -> str:
@@ -307,20 +303,25 @@ def class_section(cls: type) -> list[str]:
     return [*lines, ""]
 
 
-def enum_section(
-    cls: type[enum.Enum], meanings: dict[str, dict[str, str]]
-) -> list[str]:
-    """Return the section listing the values of the enum *cls*."""
-    known = meanings.get(cls.__name__, {})
-    missing = [m.value for m in cls if m.value not in known]
-    if missing:
+def enum_section(cls: type[enum.Enum], headings: dict[str, str]) -> list[str]:
+    """Return the section of the enum *cls*, pointing to its table in kinds.md.
+
+    The values and their meanings are written once, in docs/kinds.md, which
+    a test checks against the enums.
+    """
+    heading = headings.get(cls.__name__)
+    if heading is None:
         raise SystemExit(
-            f"{KINDS}: no meaning for {cls.__name__} {', '.join(missing)}; "
-            f"add a row to its table, under a heading ending in (`{cls.__name__}`)"
+            f"{KINDS}: no table for {cls.__name__}; add one under a heading "
+            f"ending in (`{cls.__name__}`)"
         )
-    rows = [[f"`{m.value}`", f"`{cls.__name__}.{m.name}`", known[m.value]] for m in cls]
-    head = [f"### `{cls.__name__}`", "", summary(cls.__doc__), ""]
-    return [*head, *table(["value", "member", "meaning"], rows), ""]
+    link = f"[kinds](kinds.md#{anchor(heading)})"
+    return [
+        f"### `{cls.__name__}`",
+        "",
+        f"{summary(cls.__doc__)} Its values and what each means: {link}.",
+        "",
+    ]
 
 
 def function_section(func: Any, qualifier: str = "", level: str = "###") -> list[str]:
@@ -395,12 +396,12 @@ def private_aliases(text: str) -> list[str]:
 
 def render() -> str:
     """Return the text of docs/reference.md."""
-    meanings = kind_meanings()
+    headings = kind_headings()
     classes, kinds, errors, functions, others = [], [], [], [], []
     for name in conflictbrief.__all__:
         value = getattr(conflictbrief, name)
         if isinstance(value, type) and issubclass(value, enum.Enum):
-            kinds += enum_section(value, meanings)
+            kinds += enum_section(value, headings)
         elif isinstance(value, type) and issubclass(value, BaseException):
             errors += class_section(value)
         elif isinstance(value, type):

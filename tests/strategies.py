@@ -27,7 +27,7 @@ from conflictbrief import (
     Statement,
     StatementKind,
 )
-from conflictbrief._calendar import month_end, season_span
+from conflictbrief.dates._calendar import month_end, season_span
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 texts = st.text(min_size=1, max_size=40).filter(lambda s: not s.isspace())

@@ -20,7 +20,7 @@ from conflictbrief import (
     UnknownIdError,
     ValidationError,
 )
-from conflictbrief._registry import COLLECTIONS
+from conflictbrief._collections.registry import COLLECTIONS
 from contracts import ACTORS, ValueObjectContract, brief, briefly, problems_of
 from query_brief import BRIEF, ids
 from strategies import briefs
@@ -152,15 +152,17 @@ class TestTroops:
 
     def test_on(self) -> None:
         """on counts only deployments present then."""
-        assert Estimate(best=11_000, approximate=True) == BRIEF.troops(on="2025-03")
         assert Estimate(best=11_000, approximate=True) == BRIEF.troops(
-            on="2025-03", strict=True
+            active_on="2025-03"
+        )
+        assert Estimate(best=11_000, approximate=True) == BRIEF.troops(
+            active_on="2025-03", strict=True
         )
 
     def test_none_without_figures(self) -> None:
         """None when no matching deployment gives a figure."""
         assert BRIEF.troops(sender="ukraine") is None
-        assert BRIEF.troops(on="2024-08") is None
+        assert BRIEF.troops(active_on="2024-08") is None
 
 
 class TestEvidence:

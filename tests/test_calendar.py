@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from conflictbrief._calendar import month_end, season_span
+from conflictbrief.dates._calendar import month_end, season_span
 
 
 class TestMonthEnd:

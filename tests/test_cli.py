@@ -69,10 +69,10 @@ class TestCommands:
     def test_statements_by_with_members(
         self, capsys: pytest.CaptureFixture[str]
     ) -> None:
-        """--by with --members includes the statements of the actor's members."""
-        _, alone, _ = run(capsys, "statements", "--by", "united-states")
+        """--speaker with --members includes the statements of the actor's members."""
+        _, alone, _ = run(capsys, "statements", "--speaker", "united-states")
         _, with_members, _ = run(
-            capsys, "statements", "--by", "united-states", "--members"
+            capsys, "statements", "--speaker", "united-states", "--members"
         )
         assert (1, 3) == (len(alone.splitlines()), len(with_members.splitlines()))
 
@@ -90,7 +90,7 @@ class TestCommands:
     def test_nothing_matches(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A query with no answer says so."""
         status, out, _ = run(
-            capsys, "statements", "--by", "kim-jong-un", "--during", "2020"
+            capsys, "statements", "--speaker", "kim-jong-un", "--during", "2020"
         )
         assert (0, "nothing matches\n") == (status, out)
 
@@ -222,7 +222,7 @@ class TestMisuse:
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id is a usage error with suggestions."""
-        status, _, err = run(capsys, "statements", "--by", "kim-jong")
+        status, _, err = run(capsys, "statements", "--speaker", "kim-jong")
         assert 2 == status
         assert "did you mean 'kim-jong-un'?" in err
 

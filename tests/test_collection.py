@@ -90,7 +90,7 @@ class TestRecords:
         assert b.actors is copy.copy(b.actors)
         for other in (pickle.loads(pickle.dumps(b)), copy.deepcopy(b)):
             assert b == other
-            assert other is other.actors._root.brief
+            assert other.actors._root.brief is other
             assert ["kim"] == [a.id for a in other.actors.where(part_of="north-korea")]
         view = b.actors.where(kind="state")
         assert view == pickle.loads(pickle.dumps(view))

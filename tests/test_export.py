@@ -30,8 +30,6 @@ from conflictbrief import (
     Source,
     Statement,
 )
-from conflictbrief._export_rows import record_tables, tables
-from conflictbrief._export_sqlite import has_fts5
 from conflictbrief.cli import main
 from conflictbrief.export import (
     to_csv,
@@ -41,6 +39,8 @@ from conflictbrief.export import (
     to_parquet,
     to_sqlite,
 )
+from conflictbrief.export._rows import record_tables, tables
+from conflictbrief.export._sqlite import has_fts5
 
 HYPERLINK = '=HYPERLINK("https://example.org/x","click")'
 

@@ -9,8 +9,8 @@ import attrs
 import pytest
 
 from conflictbrief import Citation, ExternalIds
+from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._fields import Reference, is_reference, references
-from conflictbrief._registry import COLLECTIONS
 from conflictbrief._validators import Id
 
 MODELS = [c.cls for c in COLLECTIONS] + [Citation, ExternalIds]

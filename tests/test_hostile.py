@@ -31,8 +31,8 @@ from conflictbrief import (
     dumps,
     loads,
 )
-from conflictbrief._messages import shown
-from conflictbrief._query import Root
+from conflictbrief._base.messages import shown
+from conflictbrief._collections.root import Root
 from documents import DOC, drop, put, text_of
 
 HERE = Path(__file__).parent

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conflictbrief._index import OPEN_START, UNBOUNDED, DateIndex, Question
+from conflictbrief._base.index import OPEN_START, UNBOUNDED, DateIndex, Question
 
 QUESTIONS = ("overlapping", "within", "covering")
 

@@ -526,7 +526,7 @@ class TestBriefIntegrity:
 class TestDocumentOrder:
     def test_order(self) -> None:
         """Problems sort as their places stand in a file: the whole, keys, records."""
-        from conflictbrief._integrity import document_order
+        from conflictbrief._collections.integrity import document_order
 
         paths = ["$.colour", "$.actors[2].id", "$", "$.actors[0]", "$.title"]
         ordered = sorted(

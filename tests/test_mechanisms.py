@@ -40,15 +40,16 @@ from conflictbrief import (
     Statement,
     UnknownIdError,
     ValidationError,
-    _converter,
-    _json,
     _validators,
     datasets,
     dumps,
     loads,
 )
-from conflictbrief._format1 import BRIEF_1, FORMAT_1
-from conflictbrief._index import DateIndex
+from conflictbrief._base.index import DateIndex
+from conflictbrief._format import converter as _converter
+from conflictbrief._format import json_text as _json
+from conflictbrief._format import reader as _reader
+from conflictbrief._format.format1 import BRIEF_1, FORMAT_1
 from documents import (
     BAD_DOCUMENTS,
     json_values,
@@ -81,7 +82,7 @@ class TestLeanImport:
             "heavy = ['conflictbrief.datasets', 'importlib.metadata', "
             "'importlib.resources', 'pandas', 'pydantic', 'msgspec', "
             "'dateutil.parser', 'difflib', 'calendar', 'locale', "
-            "'conflictbrief._phrases']; "
+            "'conflictbrief.dates._phrases']; "
             "print([m for m in heavy if m in sys.modules])"
         )
         out = subprocess.run(  # noqa: S603 (the interpreter running the tests)
@@ -144,7 +145,7 @@ class TestChecksRunOnce:
     ) -> None:
         """A file whose records all read, but which fails the brief's checks,
         is not read and checked again to find its problems."""
-        from conflictbrief import _integrity
+        from conflictbrief._collections import integrity as _integrity
 
         runs: list[int] = []
         run = _integrity.Checker.run
@@ -178,7 +179,7 @@ def _read_with(detailed: bool, doc: dict[str, Any]) -> Brief | None:
     except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
         return None
     finally:
-        _converter.READ_IDS.clear()
+        _reader.READ_IDS.clear()
 
 
 FAST, DETAILED = False, True
@@ -278,10 +279,10 @@ class TestIdsReadOnce:
     def test_forgotten_after_load(self) -> None:
         """The ids a load met are not kept once it is over, read or refused."""
         loads(text_of())
-        assert {} == _converter.READ_IDS
+        assert {} == _reader.READ_IDS
         with pytest.raises(ValidationError):
             loads(text_of(put("statements", 0, "speaker", value="Not An Id")))
-        assert {} == _converter.READ_IDS
+        assert {} == _reader.READ_IDS
 
     def test_not_an_id_refused(self) -> None:
         """A value that is not an id is refused, and not remembered."""

@@ -20,7 +20,7 @@ from conflictbrief import (
     dumps,
     loads,
 )
-from conflictbrief._registry import COLLECTIONS
+from conflictbrief._collections.registry import COLLECTIONS
 from contracts import ACTORS, actor, brief, briefly, place, problems_of, statement
 from strategies import briefs
 

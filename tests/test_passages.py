@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conflictbrief import Brief, Citation, Source, Statement, ValidationError
-from conflictbrief._passages import find_passage, sentences, uncovered
+from conflictbrief._base.passages import find_passage, sentences, uncovered
 
 TEXT = (
     "Officials said the \u201cbrave\u201d\n  troops\u2019 return was near. "

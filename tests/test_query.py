@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import conflictbrief as cb
 from conflictbrief import Brief, DateSpan, UnknownIdError, ValidationError
-from conflictbrief._span import day_numbers
+from conflictbrief.dates._span import day_numbers
 from query_brief import BRIEF, ids, make_brief
 from strategies import briefs, spans
 
@@ -211,7 +211,7 @@ class TestWhereErrors:
             BRIEF.statements.where(speaker="kim", strict=True)
         with pytest.raises(TypeError, match=r"strict=True applies to during"):
             BRIEF.timeline(strict=True)
-        with pytest.raises(TypeError, match=r"strict=True applies to on"):
+        with pytest.raises(TypeError, match=r"strict=True applies to active_on"):
             BRIEF.troops(sender="north-korea", strict=True)
 
     def test_unknown_filter_before_strict(self) -> None:

@@ -7,8 +7,12 @@ import typing
 import attrs
 
 from conflictbrief import Brief, Records
-from conflictbrief._fields import CollectionName
-from conflictbrief._registry import BY_CLASS, BY_NAME, COLLECTIONS
+from conflictbrief._collections.registry import (
+    BY_CLASS,
+    BY_NAME,
+    COLLECTIONS,
+    CollectionName,
+)
 
 
 class TestCollections:
@@ -38,7 +42,7 @@ class TestCollections:
     def test_repr_and_singular(self) -> None:
         """A row shows its name and class, and names one record for messages."""
         actors = BY_NAME["actors"]
-        assert ("Collection('actors', Actor)", "an actor") == (
+        assert ("CollectionInfo('actors', Actor)", "an actor") == (
             repr(actors),
             actors.singular,
         )

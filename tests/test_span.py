@@ -10,15 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conflictbrief import ValidationError
-from conflictbrief._span import (
+from conflictbrief.dates import (
+    DateSpan,
+    Precision,
+)
+from conflictbrief.dates._span import (
     check_optional_span,
     check_span,
     to_optional_span,
     to_span,
-)
-from conflictbrief.dates import (
-    DateSpan,
-    Precision,
 )
 from strategies import days, spans
 

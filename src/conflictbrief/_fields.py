@@ -1,30 +1,48 @@
-"""Reference fields: which collection an id field points to, declared on the field.
+"""What a model field declares about itself: its target, its filter, its pattern.
 
-A model field that holds the id of another record says so once, in its
-metadata, with `refers_to`::
+A field says once, in its metadata, what the rest of the package needs to
+know about it:
 
-    speaker: Id | None = attrs.field(..., metadata=refers_to("actors"))
+- `refers_to` (or `id_of`, for one optional id): the field holds ids of
+  records in another collection::
 
-The integrity checks, the query filters, the JSON Schema and merging all read
-that declaration through `references`; nothing else lists which field refers
-to which collection.
+      speaker: Id | None = id_of("actors")
+
+- `filtered`: `Records.where` filters the collection by the field's value
+  (a reference field is filtered by its ids without saying so);
+- `matching`: a text field's values match a pattern.
+
+The integrity checks, the query filters, the JSON Schema, the validators,
+merging and the exports all read these declarations through `references`,
+`is_filtered` and `pattern_of`; nothing else lists which field refers to
+which collection, which fields filter or what a field's text looks like.
 """
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._validators import check_optional_slug, to_optional_id
+from ._validators import PATTERN, check_optional_slug, to_optional_id
 
-CollectionName = Literal[
-    "actors", "places", "sources", "statements", "deployments", "events", "figures"
+if TYPE_CHECKING:
+    from ._collections.registry import CollectionName
+
+__all__ = [
+    "Reference",
+    "filtered",
+    "id_of",
+    "is_filtered",
+    "is_reference",
+    "matching",
+    "references",
+    "refers_to",
 ]
-"""The name of one of a brief's collections of records."""
 
 _TARGET = "refers_to"
 _SEVERAL = "several"
+_FILTERED = "filtered"
 
 
 class Reference:
@@ -54,6 +72,25 @@ def refers_to(target: CollectionName, *, several: bool = False) -> dict[str, Any
     return {_TARGET: target, _SEVERAL: several}
 
 
+def filtered() -> dict[str, Any]:
+    """Return the field metadata declaring that `Records.where` filters by it.
+
+    The filter is named after the field and takes a value or an iterable of
+    values, each checked as the field checks it: a kind's name or member, a
+    string, a flag.
+    """
+    return {_FILTERED: True}
+
+
+def matching(pattern: str) -> dict[str, Any]:
+    """Return the field metadata declaring that a text field matches *pattern*.
+
+    The pattern is a regular expression the whole text must match; the
+    field's validator checks it and the JSON Schema states it, anchored.
+    """
+    return {PATTERN: pattern}
+
+
 def references(cls: type) -> tuple[Reference, ...]:
     """Return the reference fields of the model class *cls*, in field order."""
     return tuple(
@@ -66,6 +103,11 @@ def references(cls: type) -> tuple[Reference, ...]:
 def is_reference(a: attrs.Attribute[Any]) -> bool:
     """Whether the field *a* declares the collection its ids belong to."""
     return _TARGET in a.metadata
+
+
+def is_filtered(a: attrs.Attribute[Any]) -> bool:
+    """Whether the field *a* declares that `Records.where` filters by its value."""
+    return bool(a.metadata.get(_FILTERED))
 
 
 def id_of(target: CollectionName) -> Any:

@@ -18,13 +18,16 @@ from typing import Annotated, Any, TypeVar, cast
 
 import attrs
 
-from ._messages import article, choices, shown
+from ._base.messages import article, choices, shown
 from .errors import ValidationError
 
 E = TypeVar("E", bound=enum.Enum)
 
 SLUG_PATTERN = r"[a-z0-9]+(?:-[a-z0-9]+)*"
 """What an id looks like: lowercase letters and digits, joined by hyphens."""
+
+PATTERN = "pattern"
+"""The field metadata holding a pattern its text must match (see `_fields.matching`)."""
 
 
 class IdMark:
@@ -73,15 +76,26 @@ def is_slug(value: object) -> bool:
 
 
 def check_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a non-empty string."""
+    """Require a non-empty string, matching the field's pattern if it has one."""
     if not is_text(value):
         raise fail(a.name, value, "a non-empty string")
+    if PATTERN in a.metadata:
+        _check_pattern(a, value)
 
 
 def check_optional_text(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a non-empty string or None."""
-    if value is not None and not is_text(value):
-        raise fail(a.name, value, "a non-empty string or None")
+    """Require a non-empty string or None, as `check_text` does."""
+    if value is not None:
+        if not is_text(value):
+            raise fail(a.name, value, "a non-empty string or None")
+        if PATTERN in a.metadata:
+            _check_pattern(a, value)
+
+
+def _check_pattern(a: attrs.Attribute[Any], value: object) -> None:
+    pattern = a.metadata[PATTERN]
+    if re.fullmatch(pattern, cast("str", value)) is None:
+        raise fail(a.name, value, f"text matching {pattern!r}")
 
 
 def check_slug(_: object, a: attrs.Attribute[Any], value: object) -> None:

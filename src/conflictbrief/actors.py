@@ -4,10 +4,10 @@ import enum
 
 import attrs
 
-from ._fields import id_of
-from ._repr import model_repr
-from ._sealed import sealed
-from ._text import SEP, Names, name_of
+from ._base.repr import model_repr
+from ._base.sealed import sealed
+from ._base.text import SEP, Names, name_of
+from ._fields import filtered, id_of
 from ._validators import (
     Id,
     check_degrees,
@@ -31,7 +31,6 @@ class ActorKind(str, enum.Enum):
 
     ``GROUP`` is an unnamed collective, such as "military analysts";
     ``PLATFORM`` a channel such as Telegram, usable as a statement's ``via``.
-    ``docs/kinds.md`` gives the meaning of every kind.
     """
 
     STATE = "state"
@@ -117,7 +116,9 @@ class Actor:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
-    kind: ActorKind = attrs.field(converter=_actor_kind, validator=member_of(ActorKind))
+    kind: ActorKind = attrs.field(
+        converter=_actor_kind, validator=member_of(ActorKind), metadata=filtered()
+    )
     aliases: tuple[str, ...] = attrs.field(
         default=(), converter=to_strings, validator=tuple_of(is_text, "name")
     )
@@ -162,7 +163,9 @@ class Place:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     name: str = attrs.field(validator=check_text)
-    kind: PlaceKind = attrs.field(converter=_place_kind, validator=member_of(PlaceKind))
+    kind: PlaceKind = attrs.field(
+        converter=_place_kind, validator=member_of(PlaceKind), metadata=filtered()
+    )
     country: Id | None = id_of("actors")
     lat: float | None = attrs.field(
         default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}

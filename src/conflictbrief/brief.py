@@ -4,21 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._collection import Records, attach, kept
-from ._integrity import Checker
-from ._messages import shown
-from ._passages import uncovered
-from ._registry import BY_CLASS, BY_NAME, COLLECTIONS
-from ._repr import model_repr
-from ._sealed import sealed
-from ._span import DateLike, check_given_day, to_day
-from ._text import Names, brief_names, escape, html_table, overview
+from ._base.messages import shown
+from ._base.repr import model_repr
+from ._base.sealed import sealed
+from ._base.text import Names, brief_names
+from ._collections.cited import uncited_sentences
+from ._collections.collection import Records, attach
+from ._collections.integrity import Checker
+from ._collections.registry import BY_CLASS, BY_NAME, COLLECTIONS
+from ._overview import notebook_html, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
+from .dates._span import DateLike, check_given_day, to_day
 from .errors import IntegrityError, UnknownIdError
 from .estimates import Estimate
 from .records import (
@@ -26,6 +27,7 @@ from .records import (
     Event,
     Figure,
     FigureKind,
+    FigureKindName,
     Record,
     Statement,
     StatementKind,
@@ -33,18 +35,15 @@ from .records import (
 from .sources import Source
 
 if TYPE_CHECKING:
-    from ._merge import Match
-    from ._tally import Tally
+    from ._collections.merge import Match
+    from ._collections.tally import Tally
 
 __all__ = ["Brief", "Dispute", "Records"]
 
 ActorLike = str | Actor
 """An actor as queries take it: its id or the record."""
 
-FigureKindLike = (
-    FigureKind
-    | Literal["troops", "killed", "wounded", "casualties", "captured", "missing"]
-)
+FigureKindLike = FigureKind | FigureKindName
 """A figure kind as queries take it: the enum or its value."""
 
 _TIMELINE = tuple(c.name for c in reversed(COLLECTIONS) if c.dated)
@@ -165,11 +164,7 @@ class Brief:
         return overview(self, brief_names(self))
 
     def _repr_html_(self) -> str:
-        names = brief_names(self)
-        rows = [(r.date.describe(), r.describe(names)) for r in self.timeline()]
-        title = escape(self.title)
-        summary = escape(self.summary or "")
-        return f"<h3>{title}</h3><p>{summary}</p>" + html_table(("when", "what"), rows)
+        return notebook_html(self, brief_names(self))
 
     def timeline(
         self, during: DateLike | None = None, *, strict: bool = False
@@ -241,42 +236,19 @@ class Brief:
         Returns:
             The tally, or None when no figure matches.
         """
-        filters: dict[str, Any] = {
-            name: value
-            for name, value in (
-                ("side", side),
-                ("deployment", deployment),
-                ("event", event),
-                ("during", during),
-            )
-            if value is not None
-        }
-
         # Tallies, like merging below, are imported when first asked for: a
         # brief that is only read does not pay for their classes at import.
-        from ._tally import make_tally
+        from ._collections.tally import tally_of
 
-        def answer() -> Tally | None:
-            return make_tally(self, self.figures.where(kind=kind, **filters))
-
-        # A question asked by kind and ids is answered once: the brief never
-        # changes, and working a tally out again (finding the figures,
-        # combining and adding estimates, naming who gave them) costs about
-        # a hundred times as much as finding the answer kept.
-        asked = (kind, side, deployment, event)
-        if during is None and all(v is None or isinstance(v, str) for v in asked):
-            return kept(
-                self.figures,
-                ("tally", getattr(kind, "value", kind), *asked[1:]),
-                answer,
-            )
-        return answer()
+        return tally_of(
+            self, kind, side=side, deployment=deployment, event=event, during=during
+        )
 
     def troops(
         self,
         sender: ActorLike | Iterable[ActorLike] | None = None,
         host: ActorLike | Iterable[ActorLike] | None = None,
-        on: DateLike | None = None,
+        active_on: DateLike | None = None,
         *,
         strict: bool = False,
     ) -> Estimate | None:
@@ -286,8 +258,10 @@ class Brief:
             sender: The sending state(s), as `Records.where` takes them; None
                 for any.
             host: The host state(s); None for any.
-            on: Count only deployments (possibly) present in this span.
-            strict: Count only deployments certainly present throughout *on*.
+            active_on: Count only deployments (possibly) present in this
+                span, as `Records.where` reads ``active_on``.
+            strict: Count only deployments certainly present throughout
+                *active_on*.
 
         Returns:
             The estimate of `tally` over the troop figures of the matching
@@ -295,20 +269,11 @@ class Brief:
             when none has a troop figure.
 
         Raises:
-            TypeError: ``strict=True`` without *on*.
+            TypeError: ``strict=True`` without *active_on*.
         """
-        if strict and on is None:
-            raise TypeError("strict=True applies to on, and none was given")
-        filters: dict[str, Any] = {}
-        if sender is not None:
-            filters["sender"] = sender
-        if host is not None:
-            filters["host"] = host
-        if on is not None:
-            filters["active_on"] = on
-        deployments = self.deployments.where(strict=strict, **filters)
-        found = self.tally(FigureKind.TROOPS, deployment=deployments)
-        return None if found is None else found.estimate
+        from ._collections.tally import troops_of
+
+        return troops_of(self, sender, host, active_on, strict=strict)
 
     def uncited(
         self, source: str | Source | None = None
@@ -329,22 +294,7 @@ class Brief:
         Raises:
             UnknownIdError: *source* is not in this brief.
         """
-        if source is None:
-            chosen = [s for s in self.sources if s.text is not None]
-        else:
-            chosen = [self.sources[source.id if isinstance(source, Source) else source]]
-        quotes: dict[str, list[str]] = {}
-        for name in _TIMELINE:
-            records: Records[Any] = getattr(self, name)
-            for record in records:
-                for c in record.citations:
-                    quotes.setdefault(c.source, []).append(c.quote)
-        return tuple(
-            (s.id, sentence)
-            for s in chosen
-            if s.text is not None
-            for sentence in uncovered(s.text, quotes.get(s.id, ()))
-        )
+        return uncited_sentences(self, source)
 
     def evidence(self, record: Record) -> tuple[tuple[Source, str], ...]:
         """Return the sources and quotes behind *record*, in citation order.
@@ -395,7 +345,7 @@ class Brief:
         """
         if not isinstance(other, Brief):
             raise TypeError(f"merge() takes a Brief, got {shown(other)}")
-        from ._merge import merge_collections
+        from ._collections.merge import merge_collections
 
         merged: dict[str, Any] = merge_collections(
             self._tables(), other._tables(), same=same, briefs=(self.id, other.id)
@@ -415,7 +365,7 @@ class Brief:
         """
         if not isinstance(other, Brief):
             raise TypeError(f"matches() takes a Brief, got {shown(other)}")
-        from ._merge import likely_matches
+        from ._collections.merge import likely_matches
 
         return likely_matches(self._tables(), other._tables())
 

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import IO, Any, get_args
 
 from . import export
-from ._converter import converter
-from ._text import brief_names
+from ._base.text import brief_names
+from ._format.converter import converter
 from .brief import Brief
 from .errors import ConflictBriefError, ValidationError
 from .render import to_html, to_markdown
@@ -115,7 +115,7 @@ def _actors(args: argparse.Namespace, out: IO[str]) -> int:
 def _statements(args: argparse.Namespace, out: IO[str]) -> int:
     brief = _read(args.brief)
     given = {
-        "speaker": args.by,
+        "speaker": args.speaker,
         "about": args.about,
         "kind": args.kind,
         "during": args.during,
@@ -137,8 +137,10 @@ def _timeline(args: argparse.Namespace, out: IO[str]) -> int:
 
 def _troops(args: argparse.Namespace, out: IO[str]) -> int:
     brief = _read(args.brief)
-    estimate = brief.troops(sender=args.sender, host=args.host, on=args.on)
-    filters = {"sender": args.sender, "host": args.host, "active_on": args.on}
+    estimate = brief.troops(
+        sender=args.sender, host=args.host, active_on=args.active_on
+    )
+    filters = {"sender": args.sender, "host": args.host, "active_on": args.active_on}
     sent = brief.deployments.where(**{k: v for k, v in filters.items() if v})
     # The same troop figures troops() counts, with who gave each.
     tally = brief.tally("troops", deployment=sent)
@@ -147,7 +149,7 @@ def _troops(args: argparse.Namespace, out: IO[str]) -> int:
     data = {
         "sender": args.sender,
         "host": args.host,
-        "on": args.on,
+        "active_on": args.active_on,
         "estimate": None if estimate is None else _document(estimate),
         "figures": [_document(f) for f in figures],
         "text": text,
@@ -252,6 +254,28 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
+class _Renamed(argparse.Action):
+    """An option that has a new name: refused, with the name to use instead."""
+
+    def __init__(self, option_strings: list[str], dest: str, *, new: str) -> None:
+        super().__init__(option_strings, dest, nargs="?", help=argparse.SUPPRESS)
+        self.new = new
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        _namespace: argparse.Namespace,
+        _values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser.error(f"{option_string} is now {self.new}; use {self.new}")
+
+
+def _renamed(parser: argparse.ArgumentParser, old: str, new: str) -> None:
+    """Refuse the option *old* of *parser*, saying to use *new*."""
+    parser.add_argument(old, action=_Renamed, dest=f"renamed_{old}", new=new)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictbrief",
@@ -288,11 +312,12 @@ def _parser() -> argparse.ArgumentParser:
     actors.add_argument("--kind", help="only actors of this kind (state, person, ...)")
     statements = command("statements", _statements, "list statements")
     brief_argument(statements)
-    statements.add_argument("--by", metavar="ACTOR", help="said by this actor id")
+    statements.add_argument("--speaker", metavar="ACTOR", help="said by this actor id")
+    _renamed(statements, "--by", "--speaker")
     statements.add_argument(
         "--members",
         action="store_true",
-        help="with --by and --about, include the actors that are part of it",
+        help="with --speaker and --about, include the actors that are part of it",
     )
     statements.add_argument("--about", metavar="ACTOR", help="about this actor id")
     statements.add_argument("--kind", help="of this kind (claim, dispute, ...)")
@@ -306,7 +331,8 @@ def _parser() -> argparse.ArgumentParser:
     brief_argument(troops)
     troops.add_argument("--sender", metavar="STATE", help="the sending state's id")
     troops.add_argument("--host", metavar="STATE", help="the host state's id")
-    troops.add_argument("--on", metavar="EDTF", help="present during this span")
+    troops.add_argument("--active-on", metavar="EDTF", help="present during this span")
+    _renamed(troops, "--on", "--active-on")
     brief_argument(
         command("disputes", _disputes, "list each disputed claim with its rebuttals")
     )

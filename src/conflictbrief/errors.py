@@ -13,8 +13,8 @@ from typing import Any
 
 import attrs
 
-from ._messages import by_name, close_matches, merged_suggestions
-from ._repr import model_repr
+from ._base.messages import by_name, close_matches, merged_suggestions
+from ._base.repr import model_repr
 
 __all__ = [
     "ConflictBriefError",

@@ -6,8 +6,8 @@ from typing import Any
 
 import attrs
 
-from ._repr import model_repr
-from ._sealed import sealed
+from ._base.repr import model_repr
+from ._base.sealed import sealed
 from ._validators import check_count, check_flag
 from .errors import ValidationError
 

@@ -8,20 +8,14 @@ of thousands of records, and the slot would cost eight bytes on each.
 """
 
 import enum
+from typing import Literal
 
 import attrs
 
-from ._fields import id_of, refers_to
-from ._repr import model_repr
-from ._sealed import sealed
-from ._span import (
-    DateSpan,
-    check_optional_span,
-    check_span,
-    to_optional_span,
-    to_span,
-)
-from ._text import Names, line, name_of, names_of
+from ._base.repr import model_repr
+from ._base.sealed import sealed
+from ._base.text import Names, line, name_of, names_of
+from ._fields import filtered, id_of, refers_to
 from ._validators import (
     Id,
     check_ids,
@@ -35,6 +29,13 @@ from ._validators import (
     to_ids,
     tuple_of,
 )
+from .dates._span import (
+    DateSpan,
+    check_optional_span,
+    check_span,
+    to_optional_span,
+    to_span,
+)
 from .estimates import Estimate
 from .sources import Citation, to_citations
 
@@ -44,6 +45,7 @@ __all__ = [
     "EventKind",
     "Figure",
     "FigureKind",
+    "FigureKindName",
     "Record",
     "Statement",
     "StatementKind",
@@ -51,7 +53,7 @@ __all__ = [
 
 
 class StatementKind(str, enum.Enum):
-    """What a statement does; ``docs/kinds.md`` gives the meaning of each."""
+    """What a statement does."""
 
     CONFIRM = "confirm"
     CLAIM = "claim"
@@ -74,7 +76,6 @@ class EventKind(str, enum.Enum):
     """What sort of thing an `Event` is.
 
     ``CAPTURE`` is the capture of people; taking ground is ``ADVANCE``.
-    ``docs/kinds.md`` gives the meaning of each kind.
     """
 
     AGREEMENT = "agreement"
@@ -101,6 +102,12 @@ class FigureKind(str, enum.Enum):
     gives them."""
     CAPTURED = "captured"
     MISSING = "missing"
+
+
+FigureKindName = Literal[
+    "troops", "killed", "wounded", "casualties", "captured", "missing"
+]
+"""The values of `FigureKind`, for the type checker: a test holds them equal."""
 
 
 def _statement_kind(value: StatementKind | str) -> StatementKind:
@@ -156,7 +163,9 @@ class Statement:
     speaker: Id | None = id_of("actors")
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     kind: StatementKind = attrs.field(
-        converter=_statement_kind, validator=member_of(StatementKind)
+        converter=_statement_kind,
+        validator=member_of(StatementKind),
+        metadata=filtered(),
     )
     summary: str = attrs.field(validator=check_text)
     about: tuple[Id, ...] = attrs.field(
@@ -270,7 +279,9 @@ class Event:
     __str__ = describe
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
-    kind: EventKind = attrs.field(converter=_event_kind, validator=member_of(EventKind))
+    kind: EventKind = attrs.field(
+        converter=_event_kind, validator=member_of(EventKind), metadata=filtered()
+    )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     summary: str = attrs.field(validator=check_text)
     participants: tuple[Id, ...] = attrs.field(
@@ -286,6 +297,7 @@ class Event:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Figure:
     """A number a source gives: troops sent, people killed, wounded or captured.
 
@@ -334,7 +346,9 @@ class Figure:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     kind: FigureKind = attrs.field(
-        converter=_figure_kind, validator=member_of(FigureKind)
+        converter=_figure_kind,
+        validator=member_of(FigureKind),
+        metadata=filtered(),
     )
     count: Estimate = attrs.field(validator=instance_of(Estimate))
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)

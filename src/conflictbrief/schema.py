@@ -8,11 +8,12 @@ from typing import Any, get_args
 
 import attrs
 
-from ._converter import is_model, is_tuple
-from ._edtf import EDTF_PATTERN
-from ._span import DAY, DateSpan
+from ._format.converter import is_tuple
+from ._format.reader import is_model
 from ._validators import SLUG_PATTERN, Id
 from .brief import Brief
+from .dates._edtf import EDTF_PATTERN
+from .dates._span import DAY, DateSpan
 from .serialize import FORMAT
 
 __all__ = ["json_schema"]

@@ -21,8 +21,11 @@ from typing import IO, Any, Union, cast
 
 import attrs
 
-from ._converter import READ_IDS, converter, problems
-from ._format1 import (
+from ._base.messages import shown
+from ._collections.integrity import Checker, document_order
+from ._collections.registry import COLLECTIONS
+from ._format.converter import converter, problems
+from ._format.format1 import (
     BRIEF_1,
     CLASSES_1,
     FORMAT_1,
@@ -31,11 +34,9 @@ from ._format1 import (
     upgrade,
     upgrade_records,
 )
-from ._integrity import Checker, document_order
-from ._json import decode
-from ._limits import DEFAULT_LIMITS, Limits, check_limits, check_size
-from ._messages import shown
-from ._registry import COLLECTIONS
+from ._format.json_text import decode
+from ._format.limits import DEFAULT_LIMITS, Limits, check_limits, check_size
+from ._format.reader import READ_IDS
 from .brief import Brief
 from .errors import IntegrityError, Problem, ValidationError
 
@@ -136,8 +137,8 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str
     return doc, fmt
 
 
-def _built(brief: Any) -> Brief:
-    return brief  # type: ignore[no-any-return]
+def _built(shape: Any) -> Brief:
+    return shape  # type: ignore[no-any-return]
 
 
 _CLASSES = {c.name: c.cls for c in COLLECTIONS}

@@ -5,12 +5,11 @@ from collections.abc import Iterable
 
 import attrs
 
-from ._fields import id_of, refers_to
-from ._passages import find_passage, sentences
-from ._repr import model_repr
-from ._sealed import sealed
-from ._span import DateSpan, check_optional_span, to_optional_span
-from ._text import SEP, Names, name_of
+from ._base.passages import find_passage, sentences
+from ._base.repr import model_repr
+from ._base.sealed import sealed
+from ._base.text import SEP, Names, name_of
+from ._fields import filtered, id_of, refers_to
 from ._validators import (
     Id,
     as_tuple,
@@ -21,6 +20,7 @@ from ._validators import (
     member_of,
     to_id,
 )
+from .dates._span import DateSpan, check_optional_span, to_optional_span
 from .errors import ValidationError
 
 __all__ = ["Citation", "Source", "SourceKind"]
@@ -108,7 +108,9 @@ class Source:
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     title: str = attrs.field(validator=check_text)
     kind: SourceKind = attrs.field(
-        converter=_source_kind, validator=member_of(SourceKind)
+        converter=_source_kind,
+        validator=member_of(SourceKind),
+        metadata=filtered(),
     )
     published: DateSpan | None = attrs.field(
         default=None, converter=to_optional_span, validator=check_optional_span

@@ -1,0 +1,108 @@
+"""`Root`: what a collection and every view of it share, and what it asks its brief.
+
+A collection made by a brief is a root; its views (`where`, `members`) hold
+positions in it. They share one `Root`: the records, the indexes built so
+far and the brief that holds them, which the planner asks for the ids
+filters name, for the members of an actor and for the ``as_of`` day.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from .registry import CollectionInfo
+
+if TYPE_CHECKING:
+    from conflictbrief.actors import Actor, Place
+    from conflictbrief.sources import Source
+
+    from .collection import Records
+
+__all__ = ["Holder", "Root"]
+
+
+class Holder(Protocol):
+    """What a collection reads of the brief that holds it.
+
+    `Brief` is one; the protocol names only what queries and printing use,
+    so that the collections, below the brief, are type-checked without
+    importing it.
+    """
+
+    @property
+    def as_of(self) -> date:
+        """The day the brief describes the world as of."""
+        ...
+
+    @property
+    def actors(self) -> Records[Actor]:
+        """The brief's actors, whose members a query may ask for."""
+        ...
+
+    @property
+    def places(self) -> Records[Place]:
+        """The brief's places, named when a collection is printed."""
+        ...
+
+    @property
+    def sources(self) -> Records[Source]:
+        """The brief's sources, named when a collection is printed."""
+        ...
+
+
+class Root:
+    """What a collection and every view of it share.
+
+    Attributes:
+        items: The collection's records.
+        collection: Its row in the table of collections; None for records of
+            mixed or no kinds, which `where` cannot filter.
+        brief: The brief holding the collection, once attached; it resolves
+            the ids filters are given and gives the ``as_of`` day.
+        indexes: The indexes built so far, by name; built on first use.
+        lock: Taken to build an index, so that threads asking for a missing
+            one together build it once.
+    """
+
+    __slots__ = ("brief", "by_id", "collection", "indexes", "items", "lock")
+
+    def __init__(
+        self, items: tuple[Any, ...], collection: CollectionInfo | None
+    ) -> None:
+        self.items = items
+        self.collection = collection
+        self.brief: Holder | None = None
+        self.indexes: dict[Any, Any] = {}
+        self.by_id: dict[str, Any] | None = None
+        self.lock = threading.RLock()
+
+    def index(self, name: object, build: Callable[[tuple[Any, ...]], Any]) -> Any:
+        """The index *name*, built by *build* from the records on first use."""
+        # Double-checked: the lock is taken only while an index is missing,
+        # and a thread that waited for it finds the index built.
+        index = self.indexes.get(name)
+        if index is None:
+            with self.lock:
+                index = self.indexes.get(name)
+                if index is None:
+                    index = self.indexes[name] = build(self.items)
+        return index
+
+    def ids(self) -> dict[str, Any]:
+        """The records by id; the first of a repeated id wins."""
+        by_id = self.by_id
+        if by_id is None:
+            with self.lock:
+                by_id = self.by_id
+                if by_id is None:
+                    by_id = {}
+                    for item in self.items:
+                        by_id.setdefault(item.id, item)
+                    self.by_id = by_id
+        return by_id
+
+
+# The plans and Filter are plain classes: they are internal, and an attrs

@@ -1,0 +1,95 @@
+"""The size policy for files: how many records, how long a text, how large a file.
+
+A file may come from anyone; these limits bound what reading one can cost.
+The defaults are far above any real brief, and `Limits` raises them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from conflictbrief._base.messages import child_path
+from conflictbrief._collections.registry import COLLECTIONS
+from conflictbrief._validators import fail
+from conflictbrief.errors import Problem, ValidationError
+
+__all__ = ["DEFAULT_LIMITS", "Limits", "check_limits", "check_size"]
+
+
+def _positive(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if type(value) is not int or value < 1:
+        raise fail(attribute.name, value, "a whole number above 0")
+
+
+@attrs.frozen(kw_only=True)
+class Limits:
+    """How large a file `loads` and `load` read; beyond them a file is refused.
+
+    Attributes:
+        records: The most records one collection may hold.
+        text: The most characters one string may hold.
+        size: The most bytes (or, for a str, characters) a file may hold.
+    """
+
+    records: int = attrs.field(default=5_000_000, validator=_positive)
+    text: int = attrs.field(default=10_000_000, validator=_positive)
+    size: int = attrs.field(default=1_000_000_000, validator=_positive)
+
+
+DEFAULT_LIMITS = Limits()
+"""The limits a load applies unless it is given others."""
+
+
+def _over(path: str, what: str, value: int, name: str, limit: int) -> Problem:
+    """The problem of *value* (*what* counts, such as "records") over *limit*."""
+    return Problem(
+        path,
+        f"{value:,} {what}, over the limit of {limit:,} (Limits.{name}); to read "
+        f"this file, raise it: loads(data, limits=Limits({name}={value}))",
+    )
+
+
+def check_size(data: object, limits: Limits) -> None:
+    """Refuse *data* larger than *limits* allow, before it is read."""
+    size = len(data) if isinstance(data, (str, bytes, bytearray)) else 0
+    if size > limits.size:
+        unit = "characters" if isinstance(data, str) else "bytes"
+        raise ValidationError([_over("$", unit, size, "size", limits.size)])
+
+
+def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> None:
+    """Refuse a document with more records or longer texts than *limits* allow.
+
+    *long_text* says whether decoding met a string over the text limit
+    (`conflictbrief._json.decode` looks at each as it reads it); only then
+    is the document walked, to name where each one is.
+    """
+    found = []
+    for collection in COLLECTIONS:
+        items = doc.get(collection.name)
+        if type(items) is list and len(items) > limits.records:
+            path = f"$.{collection.name}"
+            found.append(_over(path, "records", len(items), "records", limits.records))
+    if long_text:
+        found += _long_texts(doc, limits.text)
+    if found:
+        raise ValidationError(found)
+
+
+def _long_texts(doc: object, limit: int) -> list[Problem]:
+    """Return a problem for each string in *doc* longer than *limit*."""
+    todo = [(doc, "$")]
+    out = []
+    while todo:
+        node, path = todo.pop()
+        if type(node) is str:
+            if len(node) > limit:
+                out.append(_over(path, "characters", len(node), "text", limit))
+        elif type(node) is dict:
+            for k, v in node.items():
+                todo.append((k, path) if len(k) > limit else (v, child_path(path, k)))
+        elif type(node) is list:
+            todo += [(v, f"{path}[{i}]") for i, v in enumerate(node)]
+    return out[::-1]

@@ -1,0 +1,331 @@
+"""The phrase forms that each name one span: "last fall", "Monday evening"...
+
+`read` resolves one normalised phrase against one reference day; the
+compound forms (ranges, "since", "by") are built over it in `_phrases`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from conflictbrief.errors import ValidationError
+
+from ._calendar import MONTH_WORDS, year_text
+from ._parts import (
+    COUNT,
+    DAY_NAMES,
+    MONTH,
+    MONTHS,
+    SEASON,
+    UNIT,
+    WEEKDAY,
+    WEEKDAYS,
+    Options,
+    Reading,
+    Refusal,
+    count_of,
+    days,
+    ends,
+    looked,
+    month_name,
+    month_of,
+    named_season,
+    nearest_month,
+    nearest_weekday,
+    part_of,
+    plural,
+    season,
+    shift,
+    week_of,
+    year_of,
+)
+from ._span import DateSpan, Precision
+from ._written import written
+
+# Words that name no definite span: resolve refuses them rather than guess.
+_VAGUE = re.compile(
+    r"recently|lately|soon|earlier|later|previously|before|shortly|the other day"
+    r"|in the past|for (?:\w+ )?(?:days|weeks|months|years)"
+    r"|(?:a while|some time|a few \w+|several \w+|a couple of \w+) ago"
+    r"|(?:(?:in|over|within) )?(?:the )?(?:recent|coming|past few|last few"
+    r"|past couple of) \w+"
+)
+_DAY_PART = "morning|afternoon|evening|night"
+_TIME = r"(?:at )?[0-9]{1,2}(?:[:.][0-9]{2})? ?(?:[ap]\.?m\.?)?(?: local time)?"
+_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# Qualifiers that place a phrase within its span without narrowing it.
+_ASIDE = r"(?:as of |back in |back |at |on |in |during )"
+
+
+def _weekday(m: re.Match[str], ref: date, options: Options) -> Reading:
+    """A weekday, perhaps qualified: "last Monday", "Monday evening"."""
+    which, weekday, part = m["which"], WEEKDAYS[m["day"]], m["part"]
+    name = DAY_NAMES[weekday]
+    if which == "last":
+        day = ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
+        how, relation = f"the latest {name} before the reference", "before"
+    elif which in ("this", "next"):
+        day = ends(week_of(ref))[0] + timedelta(days=weekday)
+        if which == "next":
+            day += timedelta(days=7)
+        where = "of" if which == "this" else "after that of"
+        how, relation = f"the {name} of the week {where} the reference", "as of"
+    else:
+        day = nearest_weekday(weekday, ref, options.direction)
+        back = options.direction == "back"
+        how = (
+            f"the {'latest' if back else 'first'} {name} on or "
+            f"{'before' if back else 'after'} the reference, "
+            f"{looked(options.direction)}"
+        )
+        relation = "up to" if back else "as of"
+    if part == "night":
+        # A night runs past midnight into the next day.
+        return Reading(
+            days(day, day + timedelta(days=1)), f"{how}, and the night after", relation
+        )
+    return Reading(days(day, day), how, relation)
+
+
+def _calendar_words(text: str, ref: date) -> Reading | None:
+    """today, tomorrow, this/last/next week, month or year, and their like."""
+    one_day = {"today": 0, "yesterday": -1, "tomorrow": 1, "this morning": 0}
+    one_day |= {"this afternoon": 0, "this evening": 0}
+    if text in one_day:
+        day = ref + timedelta(days=one_day[text])
+        named = {0: "the reference day", -1: "the day before the reference"}
+        relation = {0: "as of", -1: "before", 1: "after"}[one_day[text]]
+        words = named.get(one_day[text], "the day after the reference")
+        return Reading(days(day, day), words, relation)
+    if text in ("tonight", "overnight", "last night"):
+        first = ref if text == "tonight" else ref - timedelta(days=1)
+        how = (
+            "the night from the reference" if text == "tonight" else "the night before"
+        )
+        words = f"{how} into the next day"
+        relation = "as of" if text == "tonight" else "up to"
+        return Reading(days(first, first + timedelta(days=1)), words, relation)
+    if m := re.fullmatch(r"(this|last|next) (week|month|year)", text):
+        step = {"this": 0, "last": -1, "next": 1}[m[1]]
+        relation = "before" if m[1] == "last" else "as of"
+        if m[2] == "week":
+            where = {"this": "of", "last": "before that of", "next": "after that of"}
+            span = week_of(ref + timedelta(days=7 * step))
+            return Reading(
+                span,
+                f"the week (Monday to Sunday) {where[m[1]]} the reference",
+                relation,
+            )
+        if m[2] == "month":
+            day = shift(ref, step, "month")
+            return Reading(
+                month_of(day), f"the calendar month {month_name(day)}", relation
+            )
+        year = ref.year + step
+        return Reading(year_of(year), f"the calendar year {year_text(year)}", relation)
+    if m := re.fullmatch(r"earlier (?:this|in the) (week|month|year)", text):
+        starts = {"week": ends(week_of(ref))[0], "month": ref.replace(day=1)}
+        start = starts.get(m[1], date(ref.year, 1, 1))
+        what = {
+            "week": "the reference's week (Monday to Sunday)",
+            "month": month_name(ref),
+        }
+        unit = what.get(m[1], year_text(ref.year))
+        how = f"{unit} up to and including the reference day"
+        return Reading(days(start, ref), how, "up to")
+    return None
+
+
+def _weekend(text: str, ref: date) -> Reading | None:
+    if re.fullmatch(r"(?:(?:over|at|on) )?(?:the )?weekend", text):
+        weekday = ref.weekday()
+        if weekday == 5:
+            return Reading(days(ref, ref), "the reference Saturday", "up to")
+        if weekday == 6:
+            saturday = ref - timedelta(days=1)
+            return Reading(
+                days(saturday, ref),
+                "the Saturday before and the reference Sunday",
+                "up to",
+            )
+        saturday = ref - timedelta(days=weekday + 2)
+        how = "the Saturday and Sunday before the reference"
+        return Reading(days(saturday, saturday + timedelta(days=1)), how, "up to")
+    if m := re.fullmatch(r"(this|last|next) weekend", text):
+        # The Saturday of the reference's week (Monday to Sunday), moved by
+        # whole weeks; "last weekend" is the latest one over before the
+        # reference, which on a Saturday or Sunday is the weekend before.
+        saturday = ref + timedelta(days=5 - ref.weekday())
+        how, relation = "the Saturday and Sunday of the reference's week", "as of"
+        if m[1] == "last":
+            saturday -= timedelta(days=7)
+            how, relation = (
+                "the latest Saturday and Sunday before the reference",
+                "before",
+            )
+        elif m[1] == "next":
+            saturday += timedelta(days=7)
+            how = "the Saturday and Sunday of the week after the reference's"
+        return Reading(days(saturday, saturday + timedelta(days=1)), how, relation)
+    return None
+
+
+def _month(text: str, ref: date, options: Options) -> Reading | None:
+    """A month without its year: "in May", "last August", "in May last year"."""
+    if m := re.fullmatch(rf"(?:in )?({MONTH})(?: of)? (this|last|next) year", text):
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[m[2]]
+        day = date(year, MONTHS[m[1]], 1)
+        return Reading(
+            month_of(day), f"{month_name(day)}, the calendar year named", "as of"
+        )
+    if m := re.fullmatch(rf"(last|next|this) ({MONTH})", text):
+        month = MONTHS[m[2]]
+        day = nearest_month(month, ref, "back" if m[1] == "last" else "forward")
+        if m[1] == "last" and ends(month_of(day))[1] >= ref:
+            day = day.replace(year=day.year - 1)
+        if m[1] == "next" and day <= ref:
+            day = day.replace(year=day.year + 1)
+        if m[1] == "this":
+            day = day.replace(year=ref.year)
+        what = {"last": "latest that ended before", "next": "first that starts after"}
+        how = f"the {what.get(m[1], 'one in the year of')} the reference"
+        relation = {"last": "before", "next": "after"}.get(m[1], "as of")
+        return Reading(month_of(day), f"{month_name(day)}, {how}", relation)
+    if m := re.fullmatch(rf"earlier in ({MONTH})", text):
+        first = nearest_month(MONTHS[m[1]], ref, "back")
+        end = min(ends(month_of(first))[1], ref)
+        return Reading(
+            days(first, end), f"{month_name(first)} up to the reference day", "up to"
+        )
+    if m := re.fullmatch(rf"(?:in )?({MONTH})", text):
+        first = nearest_month(MONTHS[m[1]], ref, options.direction)
+        word = "latest" if options.direction == "back" else "first"
+        where = "not after" if options.direction == "back" else "not before"
+        name = MONTH_WORDS[first.month - 1]
+        how = f"the {word} {name} {where} the reference, {looked(options.direction)}"
+        return Reading(month_of(first), how, "as of")
+    return None
+
+
+def _long(text: str, _: date) -> Reading | None:
+    """Decades and centuries: "the 1990s", "the 20th century"."""
+    if m := re.fullmatch(r"(?:the )?([0-9]{3})0'?s", text):
+        first = int(m[1]) * 10
+        span = days(date(first, 1, 1), date(first + 9, 12, 31))
+        return Reading(span, f"the decade {first}-{first + 9}", "as of")
+    if m := re.fullmatch(
+        r"(?:the )?(?:([0-9]{1,2})(?:st|nd|rd|th)|([a-z-]+)) century", text
+    ):
+        number = int(m[1]) if m[1] else _ORDINALS.get(m[2], 0)
+        if not 1 <= number <= 100:
+            raise Refusal(f"expected a century 1st to 100th, got {m[0]!r}")
+        # As EDTF's 19XX: the years 1900-1999 are the twentieth century.
+        first = (number - 1) * 100
+        span = days(date(max(first, 1), 1, 1), date(first + 99, 12, 31))
+        return Reading(span, f"the century {first}-{first + 99}", "as of")
+    return None
+
+
+def _counted(text: str, ref: date) -> Reading | None:
+    """Counted spans: "3 days ago", "past two weeks", "over the next year"."""
+    if m := re.fullmatch(rf"({COUNT}) ({UNIT})s? ago", text):
+        count, unit = count_of(m[1]), m[2]
+        ago = f"{plural(count, unit)} before the reference"
+        day = shift(ref, -count, unit)
+        span = {"day": days(day, day), "week": week_of(day), "month": month_of(day)}
+        what = {
+            "day": "the day",
+            "week": "the week (Monday to Sunday)",
+            "month": "the calendar month",
+        }
+        return Reading(
+            span.get(unit, year_of(day.year)),
+            f"{what.get(unit, 'the calendar year')} {ago}",
+            "before",
+        )
+    if m := re.fullmatch(
+        rf"(?:(?:in|over|during|within) )?(?:the )?(past|last|next|coming) "
+        rf"(?:({COUNT}) )?({UNIT})s?",
+        text,
+    ):
+        if m[2] is None and m[1] == "last":
+            raise Refusal("expected 'last week', 'last month' or 'last year'")
+        count = 1 if m[2] is None else count_of(m[2])
+        if m[1] in ("next", "coming"):
+            end = shift(ref, count, m[3])
+            how = f"from the reference day to {plural(count, m[3])} after it"
+            return Reading(days(ref, end), how, "as of")
+        start = shift(ref, -count, m[3])
+        how = f"from {plural(count, m[3])} before the reference to the reference day"
+        return Reading(days(start, ref), how, "up to")
+    return None
+
+
+def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Reading:
+    """Resolve the normalised single-span phrase *text* against the day *ref*."""
+    if _VAGUE.fullmatch(text):
+        raise Refusal("it names no definite span, and resolve never guesses one")
+    if re.fullmatch(r"[0-9x/-]+", text):
+        try:
+            span = DateSpan.parse(text.upper())
+        except ValidationError as error:
+            if text.startswith("/") or text.endswith("/"):
+                # EDTF's unknown interval end: refused, not read as a year.
+                raise Refusal(str(error)) from None
+            # Otherwise not EDTF, but maybe a written date such as 4/28/25.
+        else:
+            ends(span)  # an open interval end names no day to resolve
+            return Reading(span, f"the EDTF date {span}", "as of")
+    if re.fullmatch(_TIME, text) and re.search(r"[:.]|m$|time$", text):
+        return Reading(days(ref, ref), "a time of day on the reference day", "as of")
+    for form in (_calendar_words, _weekend, _long, _counted):
+        if found := form(text, ref):
+            return found
+    if m := re.fullmatch(
+        rf"(?:(?:early|late|later|earlier) )?(?:on )?(?:(?P<which>last|this|next) )?"
+        rf"(?P<day>{WEEKDAY})(?: (?P<part>{_DAY_PART}))?",
+        text,
+    ):
+        return _weekday(m, ref, options)
+    if m := re.fullmatch(rf"(?:on )?({WEEKDAY})[ ,]+([^ ,].*)", text):
+        reading = written(m[2], ref, options)
+        if reading is None or reading.span.precision is not Precision.DAY:
+            raise Refusal(f"{m[2]!r} is not a written day")
+        day, name = ends(reading.span)[0], DAY_NAMES[WEEKDAYS[m[1]]]
+        if day.weekday() != WEEKDAYS[m[1]]:
+            raise Refusal(f"{day} is a {DAY_NAMES[day.weekday()]}, not a {name}")
+        return Reading(reading.span, f"{reading.how}, a {name}", reading.relation)
+    if m := re.fullmatch(rf"(this|last|next|this coming) ({SEASON})", text):
+        return season(m[2], m[1].split()[-1], ref, options.hemisphere)
+    if m := re.fullmatch(rf"(?:in )?(?:the )?({SEASON}),?(?: of)? ([0-9]{{4}})", text):
+        return named_season(m[1], int(m[2]), options.hemisphere)
+    if m := re.fullmatch(rf"(?:in |during )?(?:the )?({SEASON})", text):
+        reading = season(m[1], options.direction, ref, options.hemisphere)
+        return Reading(
+            reading.span,
+            f"{reading.how}, {looked(options.direction)}",
+            reading.relation,
+        )
+    if found := _month(text, ref, options):
+        return found
+    if m := re.fullmatch(
+        r"(?:(?:at|by|until|in|to) )?(?:the )?"
+        r"(?:(early|mid|late) |(start|beginning|end) of |(early|mid|late)-?)"
+        r"(?:in )?(?:the )?(.+)",
+        text,
+    ):
+        if nested:
+            raise Refusal(
+                "expected one 'early', 'mid', 'late', 'start' or 'end' at a time"
+            )
+        part = m[1] or m[2] or m[3]
+        inner_text = {"year": "this year", "month": "this month", "week": "this week"}
+        inner = read(inner_text.get(m[4], m[4]), ref, options, nested=True)
+        return part_of(part, inner, m[4])
+    if m := re.fullmatch(_ASIDE + r"(.+)", text):
+        return read(m[1], ref, options, nested=nested)
+    reading = written(text, ref, options)
+    if reading is None:
+        raise Refusal("it is none of the accepted forms")
+    return reading
