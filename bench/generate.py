@@ -90,8 +90,26 @@ _VERBS = {
     StatementKind.ANNOUNCE: "announced",
     StatementKind.THREATEN: "threatened",
 }
-# Reporting is mostly claims, reports and assessments; the rest is rarer.
-_KIND_WEIGHTS = (8, 20, 6, 12, 25, 3, 2, 6, 4, 5, 9, 6, 4, 5, 3)
+# Reporting is mostly claims, reports and assessments; the rest is rarer, and
+# a kind not named here (a new one) is drawn as rarely as the rarest.
+_KIND_WEIGHTS = {
+    StatementKind.CONFIRM: 8,
+    StatementKind.CLAIM: 20,
+    StatementKind.DISPUTE: 6,
+    StatementKind.ASSESS: 12,
+    StatementKind.REPORT: 25,
+    StatementKind.PRAISE: 3,
+    StatementKind.THANK: 2,
+    StatementKind.CONDEMN: 6,
+    StatementKind.DEMAND: 4,
+    StatementKind.URGE: 5,
+    StatementKind.WARN: 9,
+    StatementKind.ACCUSE: 6,
+    StatementKind.DENY: 4,
+    StatementKind.ANNOUNCE: 5,
+    StatementKind.THREATEN: 3,
+}
+_RARE = 2
 _GROUPS = (
     "military analysts",
     "western officials",
@@ -360,7 +378,9 @@ class _Generator:
         # Zipf-like: the k-th most quoted speaker says about 1/k as much.
         cum = list(itertools.accumulate(1 / (k + 1) for k in range(len(speakers))))
         kinds = list(StatementKind)
-        kind_cum = list(itertools.accumulate(_KIND_WEIGHTS))
+        kind_cum = list(
+            itertools.accumulate(_KIND_WEIGHTS.get(k, _RARE) for k in kinds)
+        )
         names = dict(zip(self.actor_ids, self.actor_names, strict=True))
         claims: list[str] = []
         out = []
@@ -389,7 +409,7 @@ class _Generator:
             who = "The source" if speaker is None else names[speaker]
             subject = names[about[0]] if about else "the situation"
             summary = (
-                f"{who} {_VERBS[kind]} {subject}: "
+                f"{who} {_VERBS.get(kind, 'said')} {subject}: "
                 f"{' '.join(rng.choices(_WORDS, k=rng.randint(5, 10)))}."
             )
             out.append(

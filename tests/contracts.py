@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import re
 from collections.abc import Callable
 from datetime import date
@@ -13,32 +14,32 @@ from hypothesis import settings
 
 from conflictbrief import (
     Actor,
+    ActorKind,
     Brief,
     Citation,
     ConflictBriefError,
     Deployment,
     Estimate,
     Event,
+    EventKind,
     Figure,
     Place,
     Problem,
     Source,
     Statement,
+    StatementKind,
     ValidationError,
 )
 
-ACTOR_KINDS = (
-    "'state', 'person', 'government_body', 'armed_force', 'media', 'platform', "
-    "'international_org', 'group'"
-)
-STATEMENT_KINDS = (
-    "'confirm', 'claim', 'dispute', 'assess', 'report', 'praise', 'thank', "
-    "'condemn', 'demand', 'urge', 'warn', 'accuse', 'deny', 'announce', 'threaten'"
-)
-EVENT_KINDS = (
-    "'agreement', 'meeting', 'operation', 'decision', 'attack', 'clash', 'strike', "
-    "'capture', 'advance', 'withdrawal', 'other'"
-)
+
+def kinds_of(kinds: type[enum.Enum]) -> str:
+    """The values of *kinds*, quoted, as a message lists what it expected."""
+    return ", ".join(repr(k.value) for k in kinds)
+
+
+ACTOR_KINDS = kinds_of(ActorKind)
+STATEMENT_KINDS = kinds_of(StatementKind)
+EVENT_KINDS = kinds_of(EventKind)
 
 
 SLUG = "an id: lowercase letters and digits joined by '-'"

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import enum
+import types
+import typing
 from datetime import date
 from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from conflictbrief import (
@@ -13,20 +17,11 @@ from conflictbrief import (
     Brief,
     Citation,
     DateSpan,
-    Deployment,
     Estimate,
-    Event,
-    EventKind,
     ExternalIds,
-    Figure,
-    FigureKind,
-    Place,
-    PlaceKind,
     Source,
-    SourceKind,
-    Statement,
-    StatementKind,
 )
+from conflictbrief._collections.registry import BY_NAME, COLLECTIONS
 from conflictbrief.dates._calendar import month_end, season_span
 
 slugs = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
@@ -107,66 +102,121 @@ def _maybe(draw: st.DrawFn, pool: list[str]) -> str | None:
     return draw(st.none() | st.sampled_from(pool)) if pool else None
 
 
-@st.composite
-def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
-    """A valid brief whose references resolve and whose quotes are in sources."""
-    actor_ids = draw(st.lists(slugs, min_size=1, max_size=6, unique=True))
-    actors, states = [], []
-    for i, actor_id in enumerate(actor_ids):
-        kind = ActorKind.STATE if i < 2 else draw(st.sampled_from(ActorKind))
-        if kind is ActorKind.STATE:
-            states.append(actor_id)
-        actors.append(
-            Actor(
-                id=actor_id,
-                name=draw(texts),
-                kind=kind,
-                aliases=draw(st.lists(texts, max_size=2)),
-                part_of=_maybe(draw, actor_ids[:i]),
-                ids=draw(external_ids),
-            )
+def _plain(annotation: Any) -> Any:
+    """The type an annotation holds, without Optional and Annotated."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _plain(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        return _plain(
+            next(a for a in typing.get_args(annotation) if a is not type(None))
         )
-    place_ids = draw(st.lists(slugs, max_size=3, unique=True))
-    places = [
-        Place(
-            id=place_id,
-            name=draw(texts),
-            kind=draw(st.sampled_from(PlaceKind)),
-            country=_maybe(draw, states),
-            lat=draw(st.none() | st.floats(-90, 90)),
-            lon=draw(st.none() | st.floats(-180, 180)),
-        )
-        for place_id in place_ids
-    ]
-    source_ids = draw(st.lists(slugs, min_size=1, max_size=3, unique=True))
-    sources = [
-        Source(
-            id=source_id,
-            title=draw(texts),
-            kind=draw(st.sampled_from(SourceKind)),
-            published=draw(st.none() | spans()),
-            publisher=_maybe(draw, actor_ids),
-            url=draw(st.none() | st.just("https://example.org/a")),
-            license=draw(st.none() | texts),
-            attribution=draw(st.none() | texts),
-            text=draw(st.none() | st.text(min_size=1, max_size=200).filter(str.strip)),
-        )
-        for source_id in source_ids
-    ]
-    by_id = {s.id: s for s in sources}
+    return annotation
 
-    def citations() -> list[Citation]:
-        cited = draw(st.lists(st.sampled_from(source_ids), min_size=1, max_size=2))
+
+_VALUES: dict[Any, st.SearchStrategy[Any]] = {
+    Estimate: estimates(),
+    ExternalIds: external_ids,
+    bool: st.booleans(),
+}
+"""How a field of a plain or nested type is drawn, by its type."""
+
+
+class _Drawer:
+    """Draws the records of one valid brief, field by field, from the classes.
+
+    Each field is drawn from what it declares: a reference from the ids
+    drawn so far for its target (a state's where it declares one; earlier
+    records of its own collection, so that no chain loops), a kind from its
+    enum, a text matching its pattern, a number within its bounds. A new
+    field with a default is drawn without a change here; only the few
+    fields whose values depend on others (quotes in their sources' texts,
+    dates no later than the sources citing them, a departure after the
+    arrival) are drawn by name.
+    """
+
+    def __init__(self, draw: st.DrawFn) -> None:
+        self.draw = draw
+        self.ids: dict[str, list[str]] = {c.name: [] for c in COLLECTIONS}
+        self.states: list[str] = []
+        self.sources: dict[str, Source] = {}
+
+    def record(self, collection: str, cls: type[Any], record_id: str) -> Any:
+        draw = self.draw
+        refs = {r.field: r for r in BY_NAME[collection].references}
+        fields: dict[str, Any] = {"id": record_id}
+        cites: list[Citation] = []
+        if "citations" in attrs.fields_dict(cls):
+            cites = fields["citations"] = self.citations()
+        for a in attrs.fields(cls):
+            if a.name in fields:
+                continue
+            required = a.default is attrs.NOTHING
+            ref = refs.get(a.name)
+            if ref is not None:
+                pool = self.states if ref.state else self.ids[ref.target]
+                if ref.several:
+                    fields[a.name] = _subset(draw, pool)
+                elif required:
+                    fields[a.name] = draw(st.sampled_from(pool))
+                else:
+                    fields[a.name] = _maybe(draw, pool)
+            elif a.name == "kind" and cls is Actor and len(self.ids["actors"]) < 2:
+                fields[a.name] = ActorKind.STATE  # two states at least
+            elif a.name == "date":
+                fields[a.name] = self.dated(cites)
+            elif a.name == "until":
+                arrived = fields["date"]
+                days = draw(st.none() | st.integers(0, 400))
+                fields[a.name] = _after(arrived, days, cites, self.sources)
+            elif a.name == "quote" and cls is not Citation:
+                cited = self.sources[cites[0].source].text
+                quote = st.none() if cited is None else st.none() | _quotes(cited)
+                fields[a.name] = draw(quote)
+            elif a.name == "text":
+                words = st.text(min_size=1, max_size=200).filter(str.strip)
+                fields[a.name] = draw(st.none() | words)
+            elif a.name == "url":
+                fields[a.name] = draw(st.none() | st.just("https://example.org/a"))
+            else:
+                value = self.value(a)
+                optional = type(None) in typing.get_args(a.type)
+                fields[a.name] = draw(st.none() | value if optional else value)
+        return cls(**fields)
+
+    def value(self, a: attrs.Attribute[Any]) -> st.SearchStrategy[Any]:
+        """Any valid value of the field *a*, by its type and what it declares."""
+        kind = _plain(a.type)
+        if isinstance(kind, type) and issubclass(kind, enum.Enum):
+            return st.sampled_from(kind)
+        if kind is DateSpan:
+            return spans()
+        if kind is str:
+            pattern = a.metadata.get("pattern")
+            return texts if pattern is None else st.from_regex(pattern, fullmatch=True)
+        if kind is float:
+            low, high = a.metadata.get("minimum"), a.metadata.get("maximum")
+            return st.floats(low, high, allow_nan=False)
+        if typing.get_origin(kind) is tuple:
+            return st.lists(texts, max_size=2)
+        return _VALUES[kind]
+
+    def citations(self) -> list[Citation]:
+        draw = self.draw
+        cited = draw(
+            st.lists(st.sampled_from(list(self.sources)), min_size=1, max_size=2)
+        )
         out = []
         for source_id in cited:
-            text = by_id[source_id].text
+            text = self.sources[source_id].text
             quote = draw(texts) if text is None else draw(_quotes(text))
             out.append(Citation(source=source_id, quote=quote))
         return out
 
-    def dated(cites: list[Citation]) -> DateSpan:
-        span = draw(spans())
-        published = [by_id[c.source].published for c in cites]
+    def dated(self, cites: list[Citation]) -> DateSpan:
+        """A date no later than every source citing it that is dated."""
+        span = self.draw(spans())
+        published = [self.sources[c.source].published for c in cites]
         if None in published:
             return span
         latest = max(last_day(p) for p in published if p is not None)
@@ -175,85 +225,36 @@ def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
             return DateSpan(earliest=latest, latest=latest)
         return span
 
-    statements: list[Statement] = []
-    for statement_id in draw(st.lists(slugs, max_size=max_records, unique=True)):
-        cites = citations()
-        text = by_id[cites[0].source].text
-        statements.append(
-            Statement(
-                id=statement_id,
-                speaker=_maybe(draw, actor_ids),
-                date=dated(cites),
-                kind=draw(st.sampled_from(StatementKind)),
-                summary=draw(texts),
-                about=_subset(draw, actor_ids),
-                via=_maybe(draw, actor_ids),
-                quote=None if text is None else draw(st.none() | _quotes(text)),
-                responds_to=_maybe(draw, [s.id for s in statements]),
-                citations=cites,
-            )
+
+_LEAST = {"actors": 1, "sources": 1}
+"""Collections a brief is drawn with at least one record of: a record is cited."""
+
+
+@st.composite
+def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
+    """A valid brief whose references resolve and whose quotes are in sources."""
+    drawer = _Drawer(draw)
+    collections: dict[str, list[Any]] = {}
+    for c in COLLECTIONS:
+        most = max_records if c.dated else (6 if c.name == "actors" else 3)
+        found = draw(
+            st.lists(slugs, min_size=_LEAST.get(c.name, 0), max_size=most, unique=True)
         )
-    deployments: list[Deployment] = []
-    for deployment_id in draw(st.lists(slugs, max_size=max_records, unique=True)):
-        cites = citations()
-        arrived = dated(cites)
-        until = draw(st.none() | st.integers(0, 400))
-        deployments.append(
-            Deployment(
-                id=deployment_id,
-                sender=draw(st.sampled_from(states)),
-                host=draw(st.sampled_from(states)),
-                date=arrived,
-                place=_maybe(draw, place_ids),
-                until=_after(arrived, until, cites, by_id),
-                unit=_maybe(draw, actor_ids),
-                role=draw(st.none() | texts),
-                reinforces=_maybe(draw, [d.id for d in deployments]),
-                citations=cites,
-            )
-        )
-    events = []
-    for event_id in draw(st.lists(slugs, max_size=max_records, unique=True)):
-        cites = citations()
-        events.append(
-            Event(
-                id=event_id,
-                kind=draw(st.sampled_from(EventKind)),
-                date=dated(cites),
-                summary=draw(texts),
-                participants=_subset(draw, actor_ids),
-                place=_maybe(draw, place_ids),
-                citations=cites,
-            )
-        )
-    figures = []
-    for figure_id in draw(st.lists(slugs, max_size=max_records, unique=True)):
-        cites = citations()
-        figures.append(
-            Figure(
-                id=figure_id,
-                kind=draw(st.sampled_from(FigureKind)),
-                count=draw(estimates()),
-                date=dated(cites),
-                side=_maybe(draw, actor_ids),
-                deployment=_maybe(draw, [d.id for d in deployments]),
-                event=_maybe(draw, [e.id for e in events]),
-                by=_subset(draw, actor_ids),
-                citations=cites,
-            )
-        )
+        collections[c.name] = []
+        for record_id in found:
+            record = drawer.record(c.name, c.cls, record_id)
+            collections[c.name].append(record)
+            drawer.ids[c.name].append(record_id)
+            if getattr(record, "kind", None) is ActorKind.STATE:
+                drawer.states.append(record_id)
+            if type(record) is Source:
+                drawer.sources[record_id] = record
     return Brief(
         id=draw(slugs),
         title=draw(texts),
         as_of=draw(days),
         summary=draw(st.none() | texts),
-        actors=actors,
-        places=places,
-        sources=sources,
-        statements=statements,
-        deployments=deployments,
-        events=events,
-        figures=figures,
+        **collections,
     )
 
 

@@ -14,6 +14,7 @@ from contracts import (
     SLUG,
     ValueObjectContract,
     actor,
+    kinds_of,
     optional_ref_slug,
     place,
     problems_of,
@@ -156,7 +157,7 @@ class TestPlace(ValueObjectContract):
             (
                 {"kind": "town"},
                 "kind",
-                "expected one of 'country', 'region', 'city', 'site', got 'town' (str)",
+                f"expected one of {kinds_of(PlaceKind)}, got 'town' (str)",
             ),
             (
                 {"country": "Russia"},

@@ -12,6 +12,7 @@ import pytest
 
 from conflictbrief import datasets, dumps
 from conflictbrief.cli import main
+from contracts import ACTOR_KINDS
 
 DOT = " \N{MIDDLE DOT} "
 
@@ -171,9 +172,8 @@ class TestFiles:
         assert [f"{good_file}: valid", f"{bad_file}: invalid"] == out.splitlines()
         assert [
             (
-                f"{bad_file}: $.actors[0].kind: expected one of 'state', 'person', "
-                "'government_body', 'armed_force', 'media', 'platform', "
-                "'international_org', 'group', got 'stat' (str)"
+                f"{bad_file}: $.actors[0].kind: expected one of {ACTOR_KINDS}, "
+                "got 'stat' (str)"
             ),
             (
                 f"{bad_file}: $.colour: unknown key; expected one of id, title, "

@@ -20,22 +20,66 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
+import conflictbrief
 from conflictbrief import (
     Actor,
+    Brief,
     ConflictBriefError,
+    Dispute,
     Limits,
+    Match,
+    Problem,
+    Tally,
     ValidationError,
+    datasets,
     dump,
     dumps,
     loads,
 )
 from conflictbrief._base.messages import shown
+from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._collections.root import Root
 from documents import DOC, drop, put, text_of
 
 HERE = Path(__file__).parent
+
+PUBLIC_CLASSES = list(
+    dict.fromkeys(
+        value
+        for module in (conflictbrief, conflictbrief.dates)
+        for name in module.__all__
+        if isinstance(value := getattr(module, name), type) and attrs.has(value)
+    )
+)
+"""Every attrs class of the public API."""
+
+
+def examples() -> dict[type, Any]:
+    """An object of each public attrs class, most from the bundled dataset."""
+    brief = datasets.load()
+    found: dict[type, Any] = {Brief: brief, Limits: Limits()}
+    todo: list[Any] = [r for c in COLLECTIONS for r in getattr(brief, c.name)]
+    while todo:
+        value = todo.pop()
+        if attrs.has(type(value)) and type(value) not in found:
+            found[type(value)] = value
+            for a in attrs.fields(type(value)):
+                held = getattr(value, a.name)
+                todo += held if isinstance(held, tuple) else [held]
+    tally = brief.tally("troops")
+    assert tally is not None
+    kim = attrs.evolve(brief.actors["kim-jong-un"], id="kim", part_of=None)
+    other = Brief(id="other", title="Other", as_of=brief.as_of, actors=[kim])
+    found |= {
+        Dispute: brief.disputes()[0],
+        Tally: tally,
+        Problem: Problem("$.id", "expected an id"),
+        Match: brief.matches(other)[0],
+    }
+    return found
 
 
 def head(**fields: object) -> dict[str, Any]:
@@ -392,6 +436,34 @@ class TestRebuild:
         with pytest.raises(TypeError, match="immutable"):
             brief.__setstate__(other.__getstate__())  # type: ignore[attr-defined]
         assert 3 == len(brief.actors)
+
+    @pytest.mark.parametrize("name", [c.name for c in COLLECTIONS])
+    def test_every_record_of_the_dataset(self, name: str) -> None:
+        """Every record of every collection of the bundled dataset refuses
+        __init__ and __setstate__, and stays as it was."""
+        for record in getattr(datasets.load(), name):
+            before = attrs.asdict(record, recurse=False)
+            with pytest.raises(TypeError, match="cannot rebuild"):
+                record.__init__(**before)
+            with pytest.raises(TypeError, match="cannot rebuild"):
+                record.__setstate__(record.__getstate__())
+            assert before == attrs.asdict(record, recurse=False)
+
+    def test_every_public_class_has_an_example(self) -> None:
+        """Every attrs class of the public API is among those checked below."""
+        assert set() == set(PUBLIC_CLASSES) - set(examples())
+
+    @pytest.mark.parametrize("cls", PUBLIC_CLASSES, ids=lambda cls: cls.__name__)
+    def test_every_public_class_sealed(self, cls: type) -> None:
+        """A built object of any public attrs class refuses __init__ and
+        __setstate__, so a value held by a brief cannot change under it."""
+        value = examples()[cls]
+        fields = attrs.asdict(value, recurse=False)
+        with pytest.raises(TypeError, match="cannot rebuild"):
+            value.__init__(**fields)
+        with pytest.raises(TypeError, match="cannot rebuild"):
+            value.__setstate__(value.__getstate__())
+        assert fields == attrs.asdict(value, recurse=False)
 
     def test_pickle(self) -> None:
         """Pickling still rebuilds a brief, through a new object."""

@@ -28,16 +28,12 @@ from hypothesis import strategies as st
 
 from conflictbrief import (
     FORMAT,
-    Actor,
     Brief,
     Citation,
-    Deployment,
-    Event,
+    Estimate,
+    ExternalIds,
     FigureKind,
-    Place,
     Problem,
-    Source,
-    Statement,
     UnknownIdError,
     ValidationError,
     _validators,
@@ -46,6 +42,7 @@ from conflictbrief import (
     loads,
 )
 from conflictbrief._base.index import DateIndex
+from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._format import converter as _converter
 from conflictbrief._format import json_text as _json
 from conflictbrief._format import reader as _reader
@@ -101,7 +98,7 @@ class TestLeanImport:
 
 class TestNoWeakrefSlot:
     @pytest.mark.parametrize(
-        "cls", [Actor, Place, Source, Citation, Statement, Deployment, Event]
+        "cls", [c.cls for c in COLLECTIONS] + [Citation, Estimate, ExternalIds]
     )
     def test_records_cannot_be_weakly_referenced(self, cls: type) -> None:
         """Model classes carry no __weakref__ slot: eight bytes less a record."""
@@ -232,7 +229,7 @@ class TestFastReader:
         its class's __init__ builds, and refuses to be built again."""
         read = _read_with(FAST, json.loads(dumps(b)))
         assert read is not None
-        for name in ("actors", "places", "sources", "statements", "events"):
+        for name in (c.name for c in COLLECTIONS):
             for mine, theirs in zip(getattr(read, name), getattr(b, name), strict=True):
                 assert (theirs, hash(theirs)) == (mine, hash(mine))
                 assert attrs.evolve(mine) == mine  # evolve calls __init__: valid

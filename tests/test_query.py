@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import threading
 from datetime import date
 from typing import Any
@@ -13,6 +14,8 @@ from hypothesis import strategies as st
 
 import conflictbrief as cb
 from conflictbrief import Brief, DateSpan, UnknownIdError, ValidationError
+from conflictbrief._collections.query import FILTERS
+from conflictbrief._collections.registry import BY_NAME, COLLECTIONS
 from conflictbrief.dates._span import day_numbers
 from query_brief import BRIEF, ids, make_brief
 from strategies import briefs, spans
@@ -327,26 +330,44 @@ def naive(brief: Brief, name: str, filters: dict[str, Any], strict: bool) -> lis
     return out
 
 
-REFS = {
-    "statements": {"speaker": "actors", "about": "actors", "via": "actors"},
-    "deployments": {"sender": "actors", "host": "actors", "place": "places"},
-    "events": {"participants": "actors", "place": "places"},
-}
+def value_pools(brief: Brief, name: str) -> dict[str, list[Any]]:
+    """The values worth asking each value filter of *name* for, from the table.
+
+    A reference filter asks for the ids of its target collection, or None; a
+    filter declared on a field asks for the field's kinds, or the values its
+    records hold, or None.
+    """
+    info = BY_NAME[name]
+    targets = {r.field: r.target for r in info.references}
+    fields = attrs.fields_dict(info.cls)
+    pools: dict[str, list[Any]] = {}
+    for key, spec in FILTERS[name].items():
+        if spec.dated:
+            continue
+        if key in targets:
+            pools[key] = [r.id for r in getattr(brief, targets[key])] + [None]
+        elif isinstance(kinds := fields[key].type, type) and issubclass(
+            kinds, enum.Enum
+        ):
+            pools[key] = list(kinds)
+        else:
+            pools[key] = [getattr(r, key) for r in getattr(brief, name)] + [None]
+    return pools
 
 
 @st.composite
 def queries(draw: st.DrawFn) -> tuple[Brief, str, dict[str, Any], bool]:
     brief = draw(briefs(max_records=8))
-    name = draw(st.sampled_from(sorted(REFS)))
+    name = draw(st.sampled_from([c.name for c in COLLECTIONS]))
     filters: dict[str, Any] = {}
-    for key, target in REFS[name].items():
-        pool = [r.id for r in getattr(brief, target)] + [None]
-        if draw(st.booleans()):
+    for key, pool in value_pools(brief, name).items():
+        asked: bool = draw(st.booleans())
+        if pool and asked:
             filters[key] = draw(st.lists(st.sampled_from(pool), min_size=1, max_size=2))
-    date_keys = ["during", "active_on"] if name == "deployments" else ["during"]
+    date_keys = [key for key, spec in FILTERS[name].items() if spec.dated]
     # Spans drawn anywhere in ten thousand years seldom meet a record: the
     # records' own dates are drawn as often, so that filters narrow.
-    own = [r.date for r in getattr(brief, name)]
+    own = [r.date for r in getattr(brief, name)] if date_keys else []
     own += [r.until for r in getattr(brief, name) if getattr(r, "until", None)]
     when = st.sampled_from(own) | spans() if own else spans()
     for key in date_keys:
@@ -377,7 +398,7 @@ class TestWhereProperty:
         records = getattr(brief, name)
         chained = records
         for key, value in filters.items():
-            dated = key in ("during", "active_on")
+            dated = FILTERS[name][key].dated
             chained = chained.where(strict=strict and dated, **{key: value})
         assert records.where(strict=strict, **filters) == chained
 

@@ -26,6 +26,7 @@ from contracts import (
     deployment,
     event,
     figure,
+    kinds_of,
     optional_ref_slug,
     problems_of,
     ref_slug,
@@ -213,8 +214,7 @@ class TestFigure(ValueObjectContract):
     bad: ClassVar[dict[str, Any]] = {"kind": "dead"}
     problem = Problem(
         "kind",
-        "expected one of 'troops', 'killed', 'wounded', 'casualties', 'captured', "
-        "'missing', got 'dead' (str)",
+        f"expected one of {kinds_of(FigureKind)}, got 'dead' (str)",
     )
 
     def test_optional_fields(self) -> None:

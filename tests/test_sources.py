@@ -11,6 +11,7 @@ from conflictbrief import Citation, DateSpan, Problem, Source, SourceKind
 from contracts import (
     TEXT,
     ValueObjectContract,
+    kinds_of,
     optional_ref_slug,
     problems_of,
     ref_slug,
@@ -24,8 +25,7 @@ class TestSource(ValueObjectContract):
     bad: ClassVar[dict[str, Any]] = {"kind": "book"}
     problem = Problem(
         "kind",
-        "expected one of 'article', 'statement', 'report', 'image', 'dataset', "
-        "got 'book' (str)",
+        f"expected one of {kinds_of(SourceKind)}, got 'book' (str)",
     )
 
     @pytest.mark.parametrize(

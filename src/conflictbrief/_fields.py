@@ -42,34 +42,54 @@ __all__ = [
 
 _TARGET = "refers_to"
 _SEVERAL = "several"
+_STATE = "state"
 _FILTERED = "filtered"
 
 
 class Reference:
     """A field that holds ids of records in the collection *target*.
 
-    *several* is True for a tuple of ids, False for one id (or None).
+    *several* is True for a tuple of ids, False for one id (or None); *state*
+    is True when the id must name a state actor.
     """
 
-    __slots__ = ("field", "several", "target")
+    __slots__ = ("field", "several", "state", "target")
 
-    def __init__(self, field: str, target: CollectionName, *, several: bool) -> None:
+    def __init__(
+        self,
+        field: str,
+        target: CollectionName,
+        *,
+        several: bool = False,
+        state: bool = False,
+    ) -> None:
         self.field = field
         self.target: CollectionName = target
         self.several = several
+        self.state = state
 
     def __repr__(self) -> str:
-        return f"Reference({self.field!r}, {self.target!r}, several={self.several})"
+        more = ", state=True" if self.state else ""
+        return (
+            f"Reference({self.field!r}, {self.target!r}, several={self.several}{more})"
+        )
 
 
-def refers_to(target: CollectionName, *, several: bool = False) -> dict[str, Any]:
+def refers_to(
+    target: CollectionName, *, several: bool = False, state: bool = False
+) -> dict[str, Any]:
     """Return the field metadata declaring that a field holds ids of *target*.
 
     Args:
         target: The collection the ids belong to.
         several: Whether the field holds a tuple of ids rather than one.
+        state: Whether the id must name a state (an actor of kind
+            ``state``): the brief checks it.
     """
-    return {_TARGET: target, _SEVERAL: several}
+    found: dict[str, Any] = {_TARGET: target, _SEVERAL: several}
+    if state:
+        found[_STATE] = True
+    return found
 
 
 def filtered() -> dict[str, Any]:
@@ -94,7 +114,12 @@ def matching(pattern: str) -> dict[str, Any]:
 def references(cls: type) -> tuple[Reference, ...]:
     """Return the reference fields of the model class *cls*, in field order."""
     return tuple(
-        Reference(a.name, a.metadata[_TARGET], several=a.metadata[_SEVERAL])
+        Reference(
+            a.name,
+            a.metadata[_TARGET],
+            several=a.metadata[_SEVERAL],
+            state=a.metadata.get(_STATE, False),
+        )
         for a in attrs.fields(cls)
         if _TARGET in a.metadata
     )
@@ -110,15 +135,16 @@ def is_filtered(a: attrs.Attribute[Any]) -> bool:
     return bool(a.metadata.get(_FILTERED))
 
 
-def id_of(target: CollectionName) -> Any:
+def id_of(target: CollectionName, *, state: bool = False) -> Any:
     """Return a field holding the id of one record of *target*, None by default.
 
     The field reads an id as every id field does (a shared string, refused
-    if not an id) and declares its target with `refers_to`.
+    if not an id) and declares its target with `refers_to`, which *state*
+    is passed to.
     """
     return attrs.field(
         default=None,
         converter=to_optional_id,
         validator=check_optional_slug,
-        metadata=refers_to(target),
+        metadata=refers_to(target, state=state),
     )

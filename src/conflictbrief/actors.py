@@ -166,7 +166,7 @@ class Place:
     kind: PlaceKind = attrs.field(
         converter=_place_kind, validator=member_of(PlaceKind), metadata=filtered()
     )
-    country: Id | None = id_of("actors")
+    country: Id | None = id_of("actors", state=True)
     lat: float | None = attrs.field(
         default=None, validator=check_degrees, metadata={"minimum": -90, "maximum": 90}
     )

@@ -15,6 +15,7 @@ import attrs
 
 from ._base.messages import by_name, close_matches, merged_suggestions
 from ._base.repr import model_repr
+from ._base.sealed import sealed
 
 __all__ = [
     "ConflictBriefError",
@@ -32,6 +33,7 @@ class ConflictBriefError(Exception):
 
 
 @attrs.frozen(repr=False)
+@sealed
 class Problem:
     """One thing wrong with some data: where it is and what is wrong.
 

@@ -231,10 +231,10 @@ class Deployment:
 
     id: Id = attrs.field(converter=to_id, validator=check_slug)
     sender: Id = attrs.field(
-        converter=to_id, validator=check_slug, metadata=refers_to("actors")
+        converter=to_id, validator=check_slug, metadata=refers_to("actors", state=True)
     )
     host: Id = attrs.field(
-        converter=to_id, validator=check_slug, metadata=refers_to("actors")
+        converter=to_id, validator=check_slug, metadata=refers_to("actors", state=True)
     )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     place: Id | None = id_of("places")

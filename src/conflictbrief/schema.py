@@ -10,7 +10,7 @@ import attrs
 
 from ._format.converter import is_tuple
 from ._format.reader import is_model
-from ._validators import SLUG_PATTERN, Id
+from ._validators import PATTERN, SLUG_PATTERN, Id
 from .brief import Brief
 from .dates._edtf import EDTF_PATTERN
 from .dates._span import DAY, DateSpan
@@ -20,6 +20,19 @@ __all__ = ["json_schema"]
 
 _KEYWORDS = ("minimum", "maximum")
 """The field metadata that is JSON Schema too: a number's bounds."""
+
+
+def _declared(a: attrs.Attribute[Any]) -> dict[str, Any]:
+    """What a field's metadata adds to its schema: bounds, and a whole-text pattern.
+
+    A field's pattern (`conflictbrief._fields.matching`) is matched by its
+    validator against the whole text; JSON Schema matches anywhere in it
+    unless anchored, so it is anchored here.
+    """
+    found = {k: a.metadata[k] for k in _KEYWORDS if k in a.metadata}
+    if PATTERN in a.metadata:
+        found["pattern"] = f"^(?:{a.metadata[PATTERN]})$"
+    return found
 
 
 def json_schema() -> dict[str, Any]:
@@ -50,8 +63,7 @@ def _class_schema(cl: type, definitions: dict[str, Any]) -> dict[str, Any]:
     attrs.resolve_types(cl)
     properties, required = {}, []
     for a in attrs.fields(cl):
-        bounds = {k: a.metadata[k] for k in _KEYWORDS if k in a.metadata}
-        properties[a.name] = _type_schema(a.type, definitions) | bounds
+        properties[a.name] = _type_schema(a.type, definitions) | _declared(a)
         if a.default is attrs.NOTHING:
             required.append(a.name)
     summary = (cl.__doc__ or "").strip().partition("\n")[0]

@@ -148,11 +148,13 @@ class Checker:
         for collection in COLLECTIONS:
             self._references(collection.name)
         self._part_of_cycles()
-        for i, place in self.numbered("places"):
-            self.state(f"$.places[{i}].country", place.country)
+        for collection in COLLECTIONS:
+            for ref in collection.references:
+                if ref.state:
+                    name, field = collection.name, ref.field
+                    for i, record in self.numbered(name):
+                        self.state(f"$.{name}[{i}].{field}", getattr(record, field))
         for i, dep in self.numbered("deployments"):
-            self.state(f"$.deployments[{i}].sender", dep.sender)
-            self.state(f"$.deployments[{i}].host", dep.host)
             if dep.until is not None and dep.until.precedes(dep.date):
                 self.add(
                     f"$.deployments[{i}].until",

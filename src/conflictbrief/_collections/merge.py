@@ -20,6 +20,7 @@ import attrs
 
 from conflictbrief._base.messages import shown
 from conflictbrief._base.repr import model_repr
+from conflictbrief._base.sealed import sealed
 from conflictbrief._fields import references
 from conflictbrief.actors import ActorKind, ExternalIds
 from conflictbrief.dates._span import DateSpan
@@ -40,6 +41,7 @@ _LONGEST = 60
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Match:
     """Two records, one in each brief, that may be the same entity.
 

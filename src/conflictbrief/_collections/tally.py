@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from conflictbrief._base.repr import model_repr
+from conflictbrief._base.sealed import sealed
 from conflictbrief._validators import Id
 from conflictbrief.estimates import Estimate
 from conflictbrief.records import Figure, FigureKind
@@ -29,6 +30,7 @@ __all__ = ["Tally", "TallyPart", "make_tally", "tally_of", "troops_of"]
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class TallyPart:
     """One quantity of a tally: what was counted, and its alternative figures.
 
@@ -62,6 +64,7 @@ class TallyPart:
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
 class Tally:
     """How many, over every quantity counted, and on whose word.
 

@@ -11,6 +11,7 @@ from typing import Any
 import attrs
 
 from conflictbrief._base.messages import child_path
+from conflictbrief._base.sealed import sealed
 from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._validators import fail
 from conflictbrief.errors import Problem, ValidationError
@@ -24,6 +25,7 @@ def _positive(_: object, attribute: attrs.Attribute[int], value: object) -> None
 
 
 @attrs.frozen(kw_only=True)
+@sealed
 class Limits:
     """How large a file `loads` and `load` read; beyond them a file is refused.
 
