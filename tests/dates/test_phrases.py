@@ -678,7 +678,7 @@ class TestBoundedInput:
             assert time.perf_counter() - start < 0.5, phrase[:40]
 
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def _corpus(name: str) -> list[dict[str, str]]:
