@@ -175,7 +175,7 @@ class TestEvidence:
     def test_not_a_record(self) -> None:
         """An actor or an id is refused, naming what evidence() takes."""
         with pytest.raises(
-            TypeError, match="takes a Statement, Deployment, Event or Figure"
+            TypeError, match="takes a Statement, Deployment, Event, Figure, got"
         ):
             BRIEF.evidence(BRIEF.actors["kim"])  # type: ignore[arg-type]
         with pytest.raises(TypeError, match="got 'praise' \\(str\\)"):

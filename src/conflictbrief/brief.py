@@ -49,6 +49,9 @@ FigureKindLike = FigureKind | FigureKindName
 _TIMELINE = tuple(c.name for c in reversed(COLLECTIONS) if c.dated)
 """The dated collections, in the order `Brief.timeline` breaks ties."""
 
+_RECORDS = "a " + ", ".join(c.cls.__name__ for c in COLLECTIONS if c.dated)
+"""The dated record classes, named for messages: "a Statement, Deployment, ..."."""
+
 
 def _actors(value: Iterable[Actor]) -> Records[Actor]:
     return Records(value, "actors")
@@ -300,15 +303,13 @@ class Brief:
         """Return the sources and quotes behind *record*, in citation order.
 
         Raises:
-            TypeError: *record* is not a statement, deployment, event or figure.
+            TypeError: *record* is not a `Record` (a statement, deployment,
+                event or figure).
             UnknownIdError: *record* is not in this brief.
         """
         collection = BY_CLASS.get(type(record))
         if collection is None or not collection.dated:
-            raise TypeError(
-                "evidence() takes a Statement, Deployment, Event or Figure, "
-                f"got {shown(record)}"
-            )
+            raise TypeError(f"evidence() takes {_RECORDS}, got {shown(record)}")
         records: Records[Any] = getattr(self, collection.name)
         if records.get(record.id) != record:
             raise UnknownIdError(record.id, collection.name, [r.id for r in records])

@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Any, Generic, TypeVar, overload
+from typing import Any, Generic, Protocol, TypeVar, overload
 
 import attrs
 
 from conflictbrief._base.index import ValueIndex
 from conflictbrief._base.messages import shown
 from conflictbrief._base.sealed import refuse_rebuild
-from conflictbrief._base.text import brief_names, escape, html_table, name_pairs
+from conflictbrief._base.text import Names, brief_names, escape, html_table, name_pairs
 from conflictbrief._validators import fail
 from conflictbrief.actors import Actor, Place
 from conflictbrief.errors import UnknownIdError, ValidationError
-from conflictbrief.records import Deployment, Event, Figure, Statement
-from conflictbrief.sources import Source
 
 from .query import FILTERS, find
 from .registry import BY_CLASS, BY_NAME
@@ -31,7 +29,21 @@ from .root import Root
 
 __all__ = ["Records", "attach", "kept"]
 
-T = TypeVar("T", Actor, Place, Source, Statement, Deployment, Event, Figure)
+
+class Identified(Protocol):
+    """What a collection holds: records with an id, which describe themselves."""
+
+    @property
+    def id(self) -> str:
+        """The record's id, unique in its collection."""
+        ...
+
+    def describe(self, names: Names | None = None) -> str:
+        """The record as one line for people."""
+        ...
+
+
+T = TypeVar("T", bound=Identified)
 """The record class a `Records` holds."""
 D = TypeVar("D")
 V = TypeVar("V")
@@ -122,14 +134,15 @@ class Records(Generic[T]):
             UnknownIdError: No record has that id; the error suggests the
                 closest ids that exist.
         """
-        if type(key) is not str:
+        given: object = key  # typed str, but a caller may pass anything
+        if type(given) is not str:
             hint = (
                 f"; for positions, use list({self._name}) or first()"
-                if type(key) in (int, slice)
+                if isinstance(given, (int, slice))
                 else ""
             )
             raise TypeError(
-                f"{self._name} are looked up by id (a str), got {shown(key)}{hint}"
+                f"{self._name} are looked up by id (a str), got {shown(given)}{hint}"
             )
         found = self._by_id().get(key)
         if found is None:
