@@ -11,36 +11,23 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Hashable, Iterable, Iterator
-from typing import Any, Generic, Protocol, TypeVar, overload
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
 from conflictbrief._base.index import ValueIndex
 from conflictbrief._base.messages import shown
 from conflictbrief._base.sealed import refuse_rebuild
-from conflictbrief._base.text import Names, brief_names, escape, html_table, name_pairs
+from conflictbrief._base.text import brief_names, escape, html_table, name_pairs
 from conflictbrief._validators import fail
 from conflictbrief.actors import Actor, Place
 from conflictbrief.errors import UnknownIdError, ValidationError
 
 from .query import FILTERS, find
 from .registry import BY_CLASS, BY_NAME
-from .root import Root
+from .root import Identified, Root
 
 __all__ = ["Records", "attach", "kept"]
-
-
-class Identified(Protocol):
-    """What a collection holds: records with an id, which describe themselves."""
-
-    @property
-    def id(self) -> str:
-        """The record's id, unique in its collection."""
-        ...
-
-    def describe(self, names: Names | None = None) -> str:
-        """The record as one line for people."""
-        ...
 
 
 T = TypeVar("T", bound=Identified)

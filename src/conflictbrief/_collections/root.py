@@ -13,6 +13,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
+from conflictbrief._base.text import Names
+
 from .registry import CollectionInfo
 
 if TYPE_CHECKING:
@@ -21,7 +23,20 @@ if TYPE_CHECKING:
 
     from .collection import Records
 
-__all__ = ["Holder", "Root"]
+__all__ = ["Holder", "Identified", "Root"]
+
+
+class Identified(Protocol):
+    """What a collection holds: records with an id, which describe themselves."""
+
+    @property
+    def id(self) -> str:
+        """The record's id, unique in its collection."""
+        ...
+
+    def describe(self, names: Names | None = None) -> str:
+        """The record as one line for people."""
+        ...
 
 
 class Holder(Protocol):
