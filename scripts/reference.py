@@ -362,7 +362,9 @@ def constant_line(module: types.ModuleType, name: str, qualifier: str = "") -> s
         if module_name.startswith("conflictbrief") and vars(home).get(name) is value:
             found = assignment(home, name)
             if found is not None:
-                return f"- `{qualifier}{name} = {found[0]}`: {found[1]}"
+                # A constant is shown as its value; a type alias as written.
+                shown = repr(value) if isinstance(value, (str, int)) else found[0]
+                return f"- `{qualifier}{name} = {shown}`: {found[1]}"
     raise SystemExit(f"{name}: no docstring under its assignment")
 
 

@@ -7,16 +7,16 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 from hypothesis import strategies as st
 
 from conflictbrief import Problem, ValidationError, loads
+from conflictbrief._format.format1 import BRIEF_1
 from contracts import ACTOR_KINDS, EVENT_KINDS, STATEMENT_KINDS
 
-BRIEF_KEYS = (
-    "id, title, as_of, summary, actors, places, sources, statements, "
-    "deployments, events"
-)
+BRIEF_KEYS = ", ".join(attrs.fields_dict(BRIEF_1))
+"""The keys a brief of ``conflictbrief/1``, the format of these documents, has."""
 
 
 DOC: dict[str, Any] = {
@@ -505,7 +505,7 @@ BAD_DOCUMENTS = [
         text_of(put("format", value="conflictbrief/3")),
         "$.format",
         "expected the format 'conflictbrief/2' (or 'conflictbrief/1'), "
-        "got 'conflictbrief/3'",
+        "got 'conflictbrief/3' (str)",
         id="other-format",
     ),
     pytest.param(

@@ -13,6 +13,7 @@ import pytest
 from conflictbrief import datasets, dumps
 from conflictbrief.cli import main
 from contracts import ACTOR_KINDS
+from documents import BRIEF_KEYS
 
 DOT = " \N{MIDDLE DOT} "
 
@@ -175,11 +176,7 @@ class TestFiles:
                 f"{bad_file}: $.actors[0].kind: expected one of {ACTOR_KINDS}, "
                 "got 'stat' (str)"
             ),
-            (
-                f"{bad_file}: $.colour: unknown key; expected one of id, title, "
-                "as_of, summary, actors, places, sources, statements, deployments, "
-                "events"
-            ),
+            f"{bad_file}: $.colour: unknown key; expected one of {BRIEF_KEYS}",
         ] == err.splitlines()
 
     def test_validate_valid(

@@ -16,39 +16,24 @@ import io
 import json
 import os
 import stat
-from collections.abc import Callable
 from typing import IO, Any, Union, cast
 
-import attrs
-
 from ._base.messages import shown
-from ._collections.integrity import Checker, document_order
-from ._collections.registry import COLLECTIONS
 from ._format.converter import converter, problems
-from ._format.format1 import (
-    BRIEF_1,
-    CLASSES_1,
-    FORMAT_1,
-    IN_DOCUMENT_1,
-    restore,
-    upgrade,
-    upgrade_records,
-)
 from ._format.json_text import decode
 from ._format.limits import DEFAULT_LIMITS, Limits, check_limits, check_size
 from ._format.reader import READ_IDS
+from ._format.versions import FORMAT, VERSIONS, Version
 from .brief import Brief
 from .errors import IntegrityError, Problem, ValidationError
 
 __all__ = ["FORMAT", "Limits", "dump", "dumps", "load", "loads"]
 
-FORMAT = "conflictbrief/2"
-"""The format string every file written carries; ``conflictbrief/1`` still loads."""
+_OLDER = ", ".join(repr(name) for name in list(VERSIONS)[1:])
+"""The earlier versions that load, for messages."""
 
 PathOrFile = Union[str, "os.PathLike[str]", IO[str], IO[bytes]]
 """A path to read a brief from or write it to, or a file open as text or bytes."""
-
-_IN_DOCUMENT = document_order(attrs.fields_dict(Brief))
 
 
 def loads(data: str | bytes, *, limits: Limits = DEFAULT_LIMITS) -> Brief:
@@ -89,12 +74,8 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     if paused:
         gc.disable()
     try:
-        doc, fmt = _document_of(data, limits)
-        finish: Callable[[Any], Brief]
-        if fmt == FORMAT_1:
-            shape, finish, in_document = BRIEF_1, upgrade, IN_DOCUMENT_1
-        else:
-            shape, finish, in_document = Brief, _built, _IN_DOCUMENT
+        doc, version = _document_of(data, limits)
+        shape, finish = version.shape, version.finish
         try:
             return finish(converter(detailed=False).structure(doc, shape))
         except IntegrityError as error:
@@ -112,12 +93,12 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     try:
         return finish(converter(detailed=True).structure(doc, shape))
     except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
-        found = problems(e, "$") + _integrity(doc, legacy=fmt == FORMAT_1)
-    raise ValidationError(sorted(found, key=in_document)) from None
+        found = problems(e, "$") + _integrity(doc, version)
+    raise ValidationError(sorted(found, key=version.in_document)) from None
 
 
-def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str]:
-    """Return the document *data* holds and its format, taken out of it."""
+def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], Version]:
+    """Return the document *data* holds and its format's version, taken out of it."""
     # No string is longer than the file: the decoder looks at the lengths
     # of texts (a tenth of a large load) only in a file longer than the limit.
     # Anything may be given; what is not text is refused by the decoder.
@@ -128,34 +109,28 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], str
     if "format" not in doc:
         raise ValidationError.at("$.format", f"missing; expected {FORMAT!r}")
     fmt = doc.pop("format")
-    if fmt not in (FORMAT, FORMAT_1):
+    version = VERSIONS.get(fmt) if type(fmt) is str else None
+    if version is None:
         raise ValidationError.at(
             "$.format",
-            f"expected the format {FORMAT!r} (or {FORMAT_1!r}), got {fmt!r}",
+            f"expected the format {FORMAT!r} (or {_OLDER}), got {shown(fmt)}",
         )
     check_limits(doc, limits, long_text=long_text)
-    return doc, fmt
+    return doc, version
 
 
-def _built(shape: Any) -> Brief:
-    return shape  # type: ignore[no-any-return]
-
-
-_CLASSES = {c.name: c.cls for c in COLLECTIONS}
-
-
-def _integrity(doc: dict[str, Any], *, legacy: bool) -> list[Problem]:
+def _integrity(doc: dict[str, Any], version: Version) -> list[Problem]:
     """Check the integrity of the records of *doc* that can be read.
 
     So that a file's problems are all reported at once: what ails one record
-    does not hide a broken reference or a misquote in another. A *legacy*
-    document is read as ``conflictbrief/1`` and its records upgraded.
+    does not hide a broken reference or a misquote in another. The records
+    are read as *version* reads them, and its problems named as it has them.
     """
     structure = converter(detailed=False).structure
     records: dict[str, list[Any]] = {}
     positions: dict[str, list[int]] = {}
     incomplete = set()
-    for name, cls in (CLASSES_1 if legacy else _CLASSES).items():
+    for name, cls in version.classes.items():
         records[name], positions[name] = [], []
         items = doc.get(name, [])
         if type(items) is not list:
@@ -167,10 +142,7 @@ def _integrity(doc: dict[str, Any], *, legacy: bool) -> list[Problem]:
                 positions[name].append(i)
             except Exception:  # noqa: BLE001, PERF203 (a record that cannot be read)
                 incomplete.add(name)
-    if not legacy:
-        return Checker(records, positions, incomplete).run()
-    upgraded, figure_at = upgrade_records(records, positions["deployments"])
-    return restore(Checker(upgraded, positions, incomplete).run(), figure_at)
+    return version.check(records, positions, incomplete)
 
 
 def load(file: PathOrFile, *, limits: Limits = DEFAULT_LIMITS) -> Brief:

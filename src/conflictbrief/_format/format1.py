@@ -70,14 +70,15 @@ DEPLOYMENT_1 = _deployment_1()
 CLASSES_1: dict[str, type] = {
     c.name: DEPLOYMENT_1 if c.name == "deployments" else c.cls
     for c in COLLECTIONS
-    if c.name != "figures"
+    if c.since == 1
 }
 """The class each collection of a /1 document is read as, by name."""
 
 
 def _brief_1() -> type:
-    """The /1 brief's shape: no figures, /1 deployments, and no checks."""
+    """The /1 brief's shape: its collections, /1 deployments, and no checks."""
     attrs.resolve_types(Brief)
+    later = {c.name for c in COLLECTIONS if c.since > 1}
     fields = {
         a.name: (
             attr.ib(default=(), type=tuple[CLASSES_1[a.name], ...])  # type: ignore[name-defined,valid-type]
@@ -85,7 +86,7 @@ def _brief_1() -> type:
             else _copy(a)
         )
         for a in attrs.fields(Brief)
-        if a.name != "figures"
+        if a.name not in later
     }
     return attrs.make_class("Brief", fields, frozen=True, slots=True, kw_only=True)
 
