@@ -10,6 +10,7 @@ import msgspec
 from rivals import SLUG, TEXT
 
 from conflictbrief import (
+    FORMAT,
     ActorKind,
     DateSpan,
     EventKind,
@@ -189,7 +190,7 @@ class MsgspecFigure(_Struct, kw_only=True):
 class MsgspecBrief(_Struct, kw_only=True):
     """`conflictbrief.Brief`, and the file's ``format`` key."""
 
-    format: Literal["conflictbrief/2"]
+    format: Literal[FORMAT]  # type: ignore[valid-type]
     id: MSlug
     title: MText
     as_of: date

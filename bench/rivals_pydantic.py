@@ -17,6 +17,7 @@ from pydantic import (
 from rivals import SLUG, TEXT
 
 from conflictbrief import (
+    FORMAT,
     ActorKind,
     DateSpan,
     EventKind,
@@ -193,7 +194,7 @@ class PydanticFigure(_Model):
 class PydanticBrief(_Model):
     """`conflictbrief.Brief`, and the file's ``format`` key."""
 
-    format: Literal["conflictbrief/2"]
+    format: Literal[FORMAT]  # type: ignore[valid-type]
     id: Slug
     title: Text
     as_of: date

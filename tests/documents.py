@@ -11,7 +11,7 @@ import attrs
 import pytest
 from hypothesis import strategies as st
 
-from conflictbrief import Problem, ValidationError, loads
+from conflictbrief import FORMAT, Problem, ValidationError, loads
 from conflictbrief._format.format1 import BRIEF_1
 from contracts import ACTOR_KINDS, EVENT_KINDS, STATEMENT_KINDS
 
@@ -502,22 +502,21 @@ BAD_DOCUMENTS = [
     ),
     # The format string.
     pytest.param(
-        text_of(put("format", value="conflictbrief/3")),
+        text_of(put("format", value="x/9")),
         "$.format",
-        "expected the format 'conflictbrief/2' (or 'conflictbrief/1'), "
-        "got 'conflictbrief/3' (str)",
+        f"expected the format {FORMAT!r} (or 'conflictbrief/1'), got 'x/9' (str)",
         id="other-format",
     ),
     pytest.param(
         text_of(drop("format")),
         "$.format",
-        "missing; expected 'conflictbrief/2'",
+        f"missing; expected {FORMAT!r}",
         id="missing-format",
     ),
     pytest.param(
         text_of(put("format", value=None)),
         "$.format",
-        "expected the format 'conflictbrief/2' (or 'conflictbrief/1'), got None",
+        f"expected the format {FORMAT!r} (or 'conflictbrief/1'), got None",
         id="null-format",
     ),
     # Integrity, checked once the document has been read.

@@ -116,7 +116,7 @@ def broken_brief(folder: Path) -> Path:
     """Write a brief file with two broken references; return its path."""
     text = json.dumps(
         {
-            "format": "conflictbrief/2",
+            "format": conflictbrief.FORMAT,
             "id": "broken",
             "title": "Broken",
             "as_of": "2025-06-04",

@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import find, settings
 
 import conflictbrief
 from conflictbrief import (
@@ -43,6 +44,7 @@ from conflictbrief._base.messages import shown
 from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._collections.root import Root
 from documents import DOC, drop, put, text_of
+from strategies import briefs
 
 HERE = Path(__file__).parent
 
@@ -62,6 +64,15 @@ def examples() -> dict[type, Any]:
     brief = datasets.load()
     found: dict[type, Any] = {Brief: brief, Limits: Limits()}
     todo: list[Any] = [r for c in COLLECTIONS for r in getattr(brief, c.name)]
+    # A collection the dataset has no record of is drawn from the strategies.
+    empty = [c.name for c in COLLECTIONS if not len(getattr(brief, c.name))]
+    if empty:
+        drawn = find(
+            briefs(),
+            lambda b: all(len(getattr(b, name)) for name in empty),
+            settings=settings(database=None, max_examples=2_000),
+        )
+        todo += [r for name in empty for r in getattr(drawn, name)]
     while todo:
         value = todo.pop()
         if attrs.has(type(value)) and type(value) not in found:

@@ -215,9 +215,9 @@ class TestDumps:
                 )
             ],
         )
-        expected = """\
-{
-  "format": "conflictbrief/2",
+        expected = (
+            f'{{\n  "format": "{FORMAT}",\n'
+            """\
   "id": "b",
   "title": "Troupes nord-coréennes",
   "as_of": "2025-04-28",
@@ -251,6 +251,7 @@ class TestDumps:
   ]
 }
 """
+        )
         assert expected == dumps(b)
 
     def test_keys_in_field_order(self) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import typing_examples
+from conflictbrief import FORMAT
 
 
 class TestTypingExamples:
@@ -12,5 +13,5 @@ class TestTypingExamples:
         assert (
             (tmp_path / "brief.json")
             .read_text(encoding="utf-8")
-            .startswith('{\n  "format": "conflictbrief/2"')
+            .startswith(f'{{\n  "format": "{FORMAT}"')
         )

@@ -44,8 +44,8 @@ def json_schema() -> dict[str, Any]:
     (references resolve, quotes occur in their sources, ``low <= best <=
     high``) are checked by `loads` alone.
 
-    >>> json_schema()["properties"]["format"]
-    {'const': 'conflictbrief/2'}
+    >>> json_schema()["properties"]["as_of"]["format"]
+    'date'
     """
     definitions: dict[str, Any] = {}
     brief = _class_schema(Brief, definitions)
