@@ -27,7 +27,6 @@ from ._validators import (
     member_of,
     to_id,
     to_ids,
-    tuple_of,
 )
 from .dates._span import (
     DateSpan,
@@ -37,7 +36,7 @@ from .dates._span import (
     to_span,
 )
 from .estimates import Estimate
-from .sources import Citation, to_citations
+from .sources import Citation, check_citations, to_citations
 
 __all__ = [
     "Deployment",
@@ -122,9 +121,6 @@ def _figure_kind(value: FigureKind | str) -> FigureKind:
     return member(FigureKind, value)
 
 
-_citation_tuple = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
-
-
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 @sealed
 class Statement:
@@ -178,7 +174,7 @@ class Statement:
     quote: str | None = attrs.field(default=None, validator=check_optional_text)
     responds_to: Id | None = id_of("statements")
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citation_tuple
+        converter=to_citations, validator=check_citations
     )
 
 
@@ -245,7 +241,7 @@ class Deployment:
     role: str | None = attrs.field(default=None, validator=check_optional_text)
     reinforces: Id | None = id_of("deployments")
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citation_tuple
+        converter=to_citations, validator=check_citations
     )
 
 
@@ -292,7 +288,7 @@ class Event:
     )
     place: Id | None = id_of("places")
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citation_tuple
+        converter=to_citations, validator=check_citations
     )
 
 
@@ -362,7 +358,7 @@ class Figure:
         metadata=refers_to("actors", several=True),
     )
     citations: tuple[Citation, ...] = attrs.field(
-        converter=to_citations, validator=_citation_tuple
+        converter=to_citations, validator=check_citations
     )
 
 

@@ -19,6 +19,7 @@ from ._validators import (
     member,
     member_of,
     to_id,
+    tuple_of,
 )
 from .dates._span import DateSpan, check_optional_span, to_optional_span
 from .errors import ValidationError
@@ -152,5 +153,9 @@ class Citation:
 
 
 def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
-    """Convert any iterable of citations to a tuple."""
+    """Convert any iterable of citations to a tuple: a record's citations field."""
     return as_tuple(value)  # type: ignore[no-any-return]
+
+
+check_citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
+"""Require a tuple of at least one `Citation`: a record's citations field."""
