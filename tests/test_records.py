@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, get_args
 
 import pytest
 
@@ -18,6 +18,7 @@ from conflictbrief import (
     Statement,
     StatementKind,
 )
+from conflictbrief.records import FigureKindName
 from contracts import (
     CITE,
     EVENT_KINDS,
@@ -221,6 +222,10 @@ class TestFigure(ValueObjectContract):
         """Side, deployment and event default to None, and by to no one."""
         f = figure()
         assert (None, None, None, ()) == (f.side, f.deployment, f.event, f.by)
+
+    def test_kind_names_follow_the_enum(self) -> None:
+        """The literal type of kind names lists the enum's values, in order."""
+        assert get_args(FigureKindName) == tuple(k.value for k in FigureKind)
 
     def test_kind_and_ids_are_read(self) -> None:
         """A kind's value and any iterable of ids are taken."""

@@ -257,8 +257,8 @@ class TestDumps:
     def test_keys_in_field_order(self) -> None:
         """Keys follow the classes' field order, after the format."""
         doc = json.loads(dumps(loads(text_of())))
-        fields = [a.name for a in attrs.fields(Brief) if a.name != "summary"]
-        assert ["format", *fields] == list(doc)
+        fields = ["format", *(a.name for a in attrs.fields(Brief))]
+        assert sorted(doc, key=fields.index) == list(doc)
         assert ["id", "name", "kind", "aliases", "part_of", "ids"] == list(
             doc["actors"][2]
         )

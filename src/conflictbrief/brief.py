@@ -11,9 +11,10 @@ import attrs
 from ._base.messages import shown
 from ._base.repr import model_repr
 from ._base.sealed import sealed
-from ._base.text import Names, brief_names
+from ._base.text import brief_names
 from ._collections.cited import uncited_sentences
 from ._collections.collection import Records, attach
+from ._collections.disputes import Dispute, disputes_of
 from ._collections.integrity import Checker
 from ._collections.registry import BY_CLASS, BY_NAME, COLLECTIONS
 from ._overview import notebook_html, overview
@@ -30,7 +31,6 @@ from .records import (
     FigureKindName,
     Record,
     Statement,
-    StatementKind,
 )
 from .sources import Source
 
@@ -79,34 +79,6 @@ def _events(value: Iterable[Event]) -> Records[Event]:
 
 def _figures(value: Iterable[Figure]) -> Records[Figure]:
     return Records(value, "figures")
-
-
-@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
-@sealed
-class Dispute:
-    """A statement and the statements that dispute it.
-
-    Attributes:
-        claim: The disputed statement.
-        rebuttals: The statements of kind ``dispute`` that respond to it.
-    """
-
-    __repr__ = model_repr
-
-    claim: Statement
-    rebuttals: tuple[Statement, ...]
-
-    def describe(self, names: Names | None = None) -> str:
-        """Return the claim's line, then a line for each rebuttal under it.
-
-        Args:
-            names: Display names by id; ids are shown where None.
-        """
-        lines = [self.claim.describe(names)]
-        lines += [f"  disputed by: {r.describe(names)}" for r in self.rebuttals]
-        return "\n".join(lines)
-
-    __str__ = describe
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -203,15 +175,7 @@ class Brief:
         A statement of kind ``dispute`` that `responds_to` another is its
         rebuttal. Claims come in the brief's order, rebuttals likewise.
         """
-        rebuttals: dict[str, list[Statement]] = {}
-        for st in self.statements.where(kind=StatementKind.DISPUTE):
-            if st.responds_to is not None:
-                rebuttals.setdefault(st.responds_to, []).append(st)
-        return tuple(
-            Dispute(claim=st, rebuttals=tuple(rebuttals[st.id]))
-            for st in self.statements
-            if st.id in rebuttals
-        )
+        return disputes_of(self.statements)
 
     def tally(
         self,
