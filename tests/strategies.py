@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import types
 import typing
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
@@ -231,14 +232,23 @@ _LEAST = {"actors": 1, "sources": 1}
 
 
 @st.composite
-def briefs(draw: st.DrawFn, *, max_records: int = 6) -> Brief:
-    """A valid brief whose references resolve and whose quotes are in sources."""
+def briefs(
+    draw: st.DrawFn, *, max_records: int = 6, least: Mapping[str, int] | None = None
+) -> Brief:
+    """A valid brief whose references resolve and whose quotes are in sources.
+
+    Args:
+        max_records: The most records of each dated collection.
+        least: The fewest records of the collections named, beyond what
+            the others' references need.
+    """
     drawer = _Drawer(draw)
     collections: dict[str, list[Any]] = {}
     for c in COLLECTIONS:
         most = max_records if c.dated else (6 if c.name == "actors" else 3)
+        fewest = max(_LEAST.get(c.name, 0), (least or {}).get(c.name, 0))
         found = draw(
-            st.lists(slugs, min_size=_LEAST.get(c.name, 0), max_size=most, unique=True)
+            st.lists(slugs, min_size=fewest, max_size=max(most, fewest), unique=True)
         )
         collections[c.name] = []
         for record_id in found:

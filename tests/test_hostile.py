@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import copy
+import functools
 import json
 import os
 import pickle
@@ -59,6 +60,7 @@ PUBLIC_CLASSES = list(
 """Every attrs class of the public API."""
 
 
+@functools.cache
 def examples() -> dict[type, Any]:
     """An object of each public attrs class, most from the bundled dataset."""
     brief = datasets.load()
@@ -68,9 +70,9 @@ def examples() -> dict[type, Any]:
     empty = [c.name for c in COLLECTIONS if not len(getattr(brief, c.name))]
     if empty:
         drawn = find(
-            briefs(),
-            lambda b: all(len(getattr(b, name)) for name in empty),
-            settings=settings(database=None, max_examples=2_000),
+            briefs(least=dict.fromkeys(empty, 1)),
+            lambda _: True,
+            settings=settings(database=None),
         )
         todo += [r for name in empty for r in getattr(drawn, name)]
     while todo:

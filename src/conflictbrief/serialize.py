@@ -3,7 +3,7 @@
 A file is one JSON object, ``{"format": "conflictbrief/2", "id": ..., ...}``,
 with snake_case keys, enums as their lowercase values, dates as canonical EDTF
 and empty or default fields left out. Files of ``conflictbrief/1`` still load
-(see `conflictbrief._format1`). Loading is strict: a value of the wrong
+(see `conflictbrief._format.versions`). Loading is strict: a value of the wrong
 JSON type is refused, never converted, unknown keys are errors, and every
 problem in a file is reported at once with its JSON path.
 """

@@ -65,7 +65,7 @@ def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> Non
     """Refuse a document with more records or longer texts than *limits* allow.
 
     *long_text* says whether decoding met a string over the text limit
-    (`conflictbrief._json.decode` looks at each as it reads it); only then
+    (`_format.json_text.decode` looks at each as it reads it); only then
     is the document walked, to name where each one is.
     """
     found = []

@@ -3,7 +3,7 @@
 Kept apart from `conflictbrief.dates` and imported on first use, because it
 needs python-dateutil's parser, which is slow to import, and many patterns.
 This module bounds and normalises a phrase, reads the compound forms (ranges,
-"since", "by") over the single forms of `_phrase_forms`, and words the result.
+"since", "by") over the single forms of `_forms`, and words the result.
 """
 
 from __future__ import annotations

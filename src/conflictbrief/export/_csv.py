@@ -1,6 +1,6 @@
 """A brief as CSV files, safe to open in a spreadsheet, with a Frictionless package.
 
-Each table of `_export_rows.tables` is one file; ``datapackage.json`` beside
+Each table of `_rows.tables` is one file; ``datapackage.json`` beside
 them describes every file's fields, types, primary key and foreign keys
 (Frictionless Tabular Data Package), so that ``frictionless validate`` and
 the tools that read data packages know the schema without guessing.

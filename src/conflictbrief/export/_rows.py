@@ -2,7 +2,7 @@
 
 Each collection becomes a table whose columns are derived from its record
 class's attrs fields and its reference fields (`_fields.references`), read
-from the table of collections (`_registry.COLLECTIONS`):
+from the table of collections (`_collections.registry.COLLECTIONS`):
 
 - a scalar field is one column, an enum its value;
 - a `DateSpan` is three: ``date`` (canonical EDTF), ``date_earliest`` and
