@@ -13,7 +13,11 @@ from hypothesis import strategies as st
 
 from conflictbrief import FORMAT, Problem, ValidationError, loads
 from conflictbrief._format.format1 import BRIEF_1
+from conflictbrief._format.versions import VERSIONS
 from contracts import ACTOR_KINDS, EVENT_KINDS, STATEMENT_KINDS
+
+OLDER = ", ".join(repr(v) for v in VERSIONS if v != FORMAT)
+"""The earlier formats that still load, as the format error lists them."""
 
 BRIEF_KEYS = ", ".join(attrs.fields_dict(BRIEF_1))
 """The keys a brief of ``conflictbrief/1``, the format of these documents, has."""
@@ -504,7 +508,7 @@ BAD_DOCUMENTS = [
     pytest.param(
         text_of(put("format", value="x/9")),
         "$.format",
-        f"expected the format {FORMAT!r} (or 'conflictbrief/1'), got 'x/9' (str)",
+        f"expected the format {FORMAT!r} (or {OLDER}), got 'x/9' (str)",
         id="other-format",
     ),
     pytest.param(
@@ -516,7 +520,7 @@ BAD_DOCUMENTS = [
     pytest.param(
         text_of(put("format", value=None)),
         "$.format",
-        f"expected the format {FORMAT!r} (or 'conflictbrief/1'), got None",
+        f"expected the format {FORMAT!r} (or {OLDER}), got None",
         id="null-format",
     ),
     # Integrity, checked once the document has been read.
