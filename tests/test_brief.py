@@ -144,11 +144,16 @@ class TestDisputes:
 
 
 class TestTroops:
-    def test_sum(self) -> None:
-        """The estimates given are added; a deployment without one adds nothing."""
-        expected = Estimate(best=None, low=11_400, high=11_600, approximate=True)
+    def test_combined(self) -> None:
+        """Deployments not known to be apart may send the same troops: combined.
+
+        The smaller unit's deployment overlaps the main one in time, and
+        the brief gives no place or unit that sets it apart; a deployment
+        without a figure adds nothing.
+        """
+        expected = Estimate(best=None, low=400, high=11_000, approximate=True)
         assert expected == BRIEF.troops(sender="north-korea", host="russia")
-        assert "about 11,400\N{EN DASH}11,600" == str(expected)
+        assert "about 400\N{EN DASH}11,000" == str(expected)
 
     def test_on(self) -> None:
         """on counts only deployments present then."""

@@ -188,14 +188,33 @@ class Brief:
     ) -> Tally | None:
         """Return how many of *kind* the figures give, and on whose word.
 
-        Figures with the same kind, side, deployment and event are
-        alternative estimates of one quantity: they are combined into the
-        range they span (`Estimate.combine`), never added. Distinct
-        quantities add.
+        Only what is known to be distinct is added. Two figures are
+        alternatives of one quantity, combined into the range they span
+        (`Estimate.combine`) and never added, unless the brief shows that
+        they count different people:
+
+        - their sides are separate: neither is the other nor part of it at
+          any depth (North Korea's troops and Russia's add; North Korea's
+          and its armed forces', ``part_of`` North Korea, do not);
+        - their deployments are known to be different: one reinforces the
+          other, their senders or hosts are separate, their arrival dates
+          do not overlap (autumn 2024 and March 2025), their places are
+          apart (in different countries, or two different cities, sites or
+          countries; a region and a city in it may overlap), or their units
+          are separate forces;
+        - their events are different events (two strikes).
+
+        A figure with no deployment or event may be the same as any figure
+        whose side overlaps its own: 11,000 troops sent to Kursk and 18,000
+        "sent to Russia" with no deployment give about 11,000-18,000, never
+        29,000. Each `TallyPart` says why it was added to the parts before
+        it. ``docs/sources.md`` works through each case.
 
         Args:
             kind: What is counted (``"troops"``, ``"killed"``, ...).
-            side: Count only figures of this side (or these); None for any.
+            side: Count only figures of this side (or these), its members
+                (``part_of`` it, at any depth) counting as the side; None
+                for any.
             deployment: Count only figures of this deployment (or these).
             event: Count only figures of this event (or these).
             during: Count only figures dated (possibly) within this span.
@@ -232,8 +251,10 @@ class Brief:
 
         Returns:
             The estimate of `tally` over the troop figures of the matching
-            deployments (alternatives combined, deployments added), or None
-            when none has a troop figure.
+            deployments (alternatives combined, deployments known to be
+            different added), or None when none has a troop figure. A troop
+            figure that names no deployment is not counted here, as it
+            names no sender or host; ``tally("troops")`` counts it.
 
         Raises:
             TypeError: ``strict=True`` without *active_on*.

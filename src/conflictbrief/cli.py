@@ -145,7 +145,7 @@ def _troops(args: argparse.Namespace, out: IO[str]) -> int:
     # The same troop figures troops() counts, with who gave each.
     tally = brief.tally("troops", deployment=sent)
     text = "no figure given" if tally is None else str(tally)
-    figures = () if tally is None else (f for p in tally.parts for f in p.figures)
+    figures = () if tally is None else tally.figures
     data = {
         "sender": args.sender,
         "host": args.host,

@@ -223,6 +223,20 @@ class TestKeyFigures:
         ) in text
         assert "- **Wounded**: at least 20 (The source)[^1]" in text
 
+    def test_members_with_their_side(self) -> None:
+        """A figure of a side's member is a line with the side's, not a second line."""
+        brief = figures_brief()
+        force = Actor(id="x-force", name="X's army", kind="armed_force", part_of="x")
+        given = attrs.evolve(brief.figures["k1"], side="x-force")
+        brief = attrs.evolve(
+            brief,
+            actors=[*brief.actors, force],
+            figures=[brief.figures["k0"], given, brief.figures["w"]],
+        )
+        text = to_markdown(brief)
+        assert "- **Killed of X**: 100\N{EN DASH}150" in text
+        assert 1 == text.count("- **Killed")
+
     def test_html_key_figures(self) -> None:
         """The HTML bottom line gives the range, who gave it and each figure."""
         page = to_html(figures_brief())

@@ -1,9 +1,9 @@
-"""Tallies of figures: alternatives of one quantity combined, distinct ones added.
+"""Tallies of figures: what may count the same people is combined, never added.
 
-Figures with the same kind, side, deployment and event are alternative
-estimates of one quantity (from different estimators, sources or days): a
-tally combines them into the range they span (`Estimate.combine`) and adds
-only distinct quantities. `Brief.tally` and `Brief.troops` answer from here.
+`Brief.tally` states the rule: two figures of one kind are alternatives of one
+quantity unless the brief shows that they count different people. `_Distinct`
+applies it; figures joined by it, at any remove, form one part of the tally,
+and the parts add. `Brief.tally` and `Brief.troops` answer from here.
 """
 
 from __future__ import annotations
@@ -18,43 +18,52 @@ import attrs
 from conflictbrief._base.repr import model_repr
 from conflictbrief._base.sealed import sealed
 from conflictbrief._validators import Id
+from conflictbrief.actors import PlaceKind
 from conflictbrief.estimates import Estimate
-from conflictbrief.records import Figure, FigureKind
+from conflictbrief.records import Deployment, Figure, FigureKind
 
 from .collection import kept
 
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
-__all__ = ["Tally", "TallyPart", "make_tally", "tally_of", "troops_of"]
+__all__ = ["Tally", "TallyPart", "make_tally", "tally_of", "topmost", "troops_of"]
+
+Quantity = tuple[FigureKind, Id | None, Id | None, Id | None]
+"""What a figure counts, as it says it: its kind, side, deployment and event."""
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
 @sealed
 class TallyPart:
-    """One quantity of a tally: what was counted, and its alternative figures.
+    """One quantity of a tally: figures that may count the same people.
 
     Attributes:
         kind: What was counted.
-        side: The id of the actor whose people were counted, if given.
-        deployment: The id of the deployment counted, if given.
-        event: The id of the event counted, if given.
+        sides: The ids of the actors whose people the figures count, in
+            the order first given; empty if none gives one.
+        deployments: The ids of the deployments they count, likewise.
+        events: The ids of the events they count, likewise.
         estimate: The range of the figures' counts (`Estimate.combine`).
         figures: The alternative figures of this quantity, in the brief's
             order.
         given_by: Who gave each figure, by name: the actors' names, else the
             title of the source that states it.
+        reason: Why this part counts people that the parts before it do
+            not, and is added to them: ``"sides 'north-korea' and 'russia'
+            are separate"``; empty for the first part.
     """
 
     __repr__ = model_repr
 
     kind: FigureKind
-    side: Id | None
-    deployment: Id | None
-    event: Id | None
+    sides: tuple[Id, ...]
+    deployments: tuple[Id, ...]
+    events: tuple[Id, ...]
     estimate: Estimate
     figures: tuple[Figure, ...]
     given_by: tuple[str, ...] = attrs.field(repr=False)
+    reason: str = ""
 
     def __str__(self) -> str:
         return "; ".join(
@@ -87,6 +96,11 @@ class Tally:
     def __str__(self) -> str:
         return f"{self.estimate} ({'; '.join(map(str, self.parts))})"
 
+    @property
+    def figures(self) -> tuple[Figure, ...]:
+        """Every figure behind the tally, part by part."""
+        return tuple(f for p in self.parts for f in p.figures)
+
 
 def tally_of(  # noqa: PLR0913 (the filters of Brief.tally, passed on)
     brief: Brief,
@@ -97,7 +111,10 @@ def tally_of(  # noqa: PLR0913 (the filters of Brief.tally, passed on)
     event: object = None,
     during: object = None,
 ) -> Tally | None:
-    """Return `Brief.tally` of *brief*: the figures of *kind* that match, tallied."""
+    """Return `Brief.tally` of *brief*: the figures of *kind* that match, tallied.
+
+    A *side* counts its members too: the figures of any actor part of it.
+    """
     filters: dict[str, Any] = {
         name: value
         for name, value in (
@@ -110,7 +127,8 @@ def tally_of(  # noqa: PLR0913 (the filters of Brief.tally, passed on)
     }
 
     def answer() -> Tally | None:
-        return make_tally(brief, brief.figures.where(kind=kind, **filters))
+        figures = brief.figures.where(kind=kind, members=side is not None, **filters)
+        return make_tally(brief, figures)
 
     # A question asked by kind and ids is answered once: the brief never
     # changes, and working a tally out again (finding the figures,
@@ -157,25 +175,160 @@ def _given_by(brief: Brief, figure: Figure) -> str:
 def make_tally(brief: Brief, figures: Iterable[Figure]) -> Tally | None:
     """Return the tally of *figures* of *brief*, or None if there are none.
 
-    *brief* names the actors and sources the figures refer to.
+    *brief* holds the actors, places, deployments and sources the figures
+    refer to.
     """
-    quantities: dict[tuple[FigureKind, Id | None, Id | None, Id | None], list[Figure]]
-    quantities = {}
-    for f in figures:
-        quantities.setdefault((f.kind, f.side, f.deployment, f.event), []).append(f)
-    if not quantities:
+    given = [(f, (f.kind, f.side, f.deployment, f.event)) for f in figures]
+    if not given:
         return None
-    parts = tuple(
-        TallyPart(
-            kind=kind,
-            side=side,
-            deployment=deployment,
-            event=event,
-            estimate=Estimate.combine(f.count for f in found),
-            figures=tuple(found),
-            given_by=tuple(_given_by(brief, f) for f in found),
+    rule = _Distinct(brief)
+    groups = rule.groups(list(dict.fromkeys(q for _, q in given)))
+    group_of = {q: i for i, group in enumerate(groups) for q in group}
+    held: list[list[Figure]] = [[] for _ in groups]
+    for f, q in given:
+        held[group_of[q]].append(f)
+    parts = []
+    for i, (group, found) in enumerate(zip(groups, held, strict=True)):
+        reasons = dict.fromkeys(
+            reason
+            for earlier in groups[:i]
+            if (reason := rule.why(earlier[0], group[0])) is not None
         )
-        for (kind, side, deployment, event), found in quantities.items()
-    )
+        parts.append(
+            TallyPart(
+                kind=group[0][0],
+                sides=_given(q[1] for q in group),
+                deployments=_given(q[2] for q in group),
+                events=_given(q[3] for q in group),
+                estimate=Estimate.combine(f.count for f in found),
+                figures=tuple(found),
+                given_by=tuple(_given_by(brief, f) for f in found),
+                reason="; ".join(reasons),
+            )
+        )
     total = functools.reduce(operator.add, (p.estimate for p in parts))
-    return Tally(estimate=total, parts=parts)
+    return Tally(estimate=total, parts=tuple(parts))
+
+
+def topmost(brief: Brief, actor: Id) -> Id:
+    """The actor of *brief* that *actor* is part of, at the top of its chain."""
+    while (up := brief.actors[actor].part_of) is not None:
+        actor = up
+    return actor
+
+
+def _given(ids: Iterable[Id | None]) -> tuple[Id, ...]:
+    """The ids given, each once, in order."""
+    return tuple(dict.fromkeys(i for i in ids if i is not None))
+
+
+class _Distinct:
+    """The rule that says when two figures count different people, for one brief."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.brief = brief
+
+    @functools.cache  # noqa: B019 (one rule per tally, dropped with it)
+    def above(self, actor: Id) -> frozenset[Id]:
+        """*actor* and every actor it is part of, at any depth."""
+        found = {actor}
+        up = self.brief.actors[actor].part_of
+        # A brief's part_of chains have no cycles.
+        while up is not None:
+            found.add(up)
+            up = self.brief.actors[up].part_of
+        return frozenset(found)
+
+    def separate(self, a: Id | None, b: Id | None) -> bool:
+        """Whether actors *a* and *b* are apart: neither is, or is in, the other."""
+        if a is None or b is None:
+            return False
+        return a not in self.above(b) and b not in self.above(a)
+
+    def reinforced(self, d: Deployment) -> list[Id]:
+        """The deployments *d* reinforces, directly or through others."""
+        found = []
+        up = d.reinforces
+        while up is not None and up not in found:
+            found.append(up)
+            up = self.brief.deployments[up].reinforces
+        return found
+
+    def places_apart(self, a: Id | None, b: Id | None) -> bool:
+        """Whether places *a* and *b* are known not to overlap."""
+        if a is None or b is None or a == b:
+            return False
+        p, q = self.brief.places[a], self.brief.places[b]
+        if self.separate(p.country, q.country):
+            return True
+        return p.kind is q.kind and p.kind in _NESTLESS
+
+    def deployments_apart(self, a: Id, b: Id) -> str | None:
+        """Why deployments *a* and *b* send different troops, or None."""
+        d, e = self.brief.deployments[a], self.brief.deployments[b]
+        for x, y in ((d, e), (e, d)):
+            if y.id in self.reinforced(x):
+                return f"deployment {x.id!r} reinforces {y.id!r}"
+        facts = (
+            (self.separate(d.sender, e.sender), "have separate senders"),
+            (self.separate(d.host, e.host), "have separate hosts"),
+            (not d.date.overlaps(e.date), "arrived at different times"),
+            (self.places_apart(d.place, e.place), "are in different places"),
+            (self.separate(d.unit, e.unit), "are of separate units"),
+        )
+        for known, why in facts:
+            if known:
+                return f"deployments {a!r} and {b!r} {why}"
+        return None
+
+    def why(self, q: Quantity, r: Quantity) -> str | None:
+        """Why quantities *q* and *r* count different people; None if they may not."""
+        if q[0] is not r[0]:
+            return f"kinds {q[0].value!r} and {r[0].value!r} differ"
+        if self.separate(q[1], r[1]):
+            return f"sides {q[1]!r} and {r[1]!r} are separate"
+        if q[3] is not None and r[3] is not None and q[3] != r[3]:
+            return f"events {q[3]!r} and {r[3]!r} are different events"
+        if q[2] is not None and r[2] is not None and q[2] != r[2]:
+            return self.deployments_apart(q[2], r[2])
+        return None
+
+    def groups(self, quantities: list[Quantity]) -> list[list[Quantity]]:
+        """*quantities* joined where they may be the same, at any remove.
+
+        Groups come in the order of their first quantity. Only quantities
+        whose sides share a topmost actor, or that give no side, are
+        compared: any others have separate sides.
+        """
+        parent = list(range(len(quantities)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+
+        by_top: dict[Id | None, list[int]] = {}
+        for i, q in enumerate(quantities):
+            top = None if q[1] is None else topmost(self.brief, q[1])
+            by_top.setdefault(top, []).append(i)
+        sideless = by_top.get(None, [])
+        for top, members in by_top.items():
+            pool = members if top is None else [*members, *sideless]
+            for n, i in enumerate(pool):
+                for j in pool[:n]:
+                    a, b = root(i), root(j)
+                    if a != b and self.why(quantities[i], quantities[j]) is None:
+                        parent[max(a, b)] = min(a, b)
+        grouped: dict[int, list[Quantity]] = {}
+        for i, q in enumerate(quantities):
+            grouped.setdefault(root(i), []).append(q)
+        return list(grouped.values())
+
+
+_NESTLESS = frozenset({PlaceKind.COUNTRY, PlaceKind.CITY, PlaceKind.SITE})
+"""Kinds of place of which two different ones never overlap.
+
+Two regions may (a province and the front line across it); a city may lie in
+a region, a site in a city; two cities, two sites or two countries do not.
+"""

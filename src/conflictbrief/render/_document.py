@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from conflictbrief._base.text import SEP, Names, name_of
-from conflictbrief._collections.tally import Tally, make_tally
+from conflictbrief._collections.tally import Tally, make_tally, topmost
 from conflictbrief.brief import Brief, Records
 from conflictbrief.records import Figure, FigureKind, Record, Statement
 from conflictbrief.sources import Citation, Source
@@ -133,20 +133,25 @@ class KeyFigure:
 def key_figures(brief: Brief, names: Names) -> tuple[KeyFigure, ...]:
     """Return a tally for each figure kind and side, kinds in their enum order.
 
-    Sides come in the order of their first figure; figures that name no side
-    are tallied together, after the sides.
+    A side's members (``part_of`` it) are tallied with it, as `Brief.tally`
+    counts them; the line names the side they all give, else the one they
+    are all part of. Sides come in the order of their first figure; figures
+    that name no side are tallied together, after the sides.
     """
     groups: dict[tuple[FigureKind, str | None], list[Figure]] = {}
     for figure in brief.figures:
-        groups.setdefault((figure.kind, figure.side), []).append(figure)
+        top = None if figure.side is None else topmost(brief, figure.side)
+        groups.setdefault((figure.kind, top), []).append(figure)
     order = list(FigureKind)
     keys = sorted(groups, key=lambda k: (order.index(k[0]), k[1] is None))
     found = []
-    for kind, side in keys:
-        figures = groups[kind, side]
+    for kind, top in keys:
+        figures = groups[kind, top]
         # Never None: every group holds at least one figure.
         tally = cast("Tally", make_tally(brief, figures))
         label = kind.value.capitalize()
+        given = {f.side for f in figures}
+        side = given.pop() if len(given) == 1 else top
         if side is not None:
             label += f" of {name_of(names, side)}"
         hosts = {
