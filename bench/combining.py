@@ -3,7 +3,8 @@
 `measure_merge` times `Brief.merge` of two briefs of N/2 statements that share
 their actors, places and sources, against `conflictbrief.loads` of the merged
 brief's JSON (N statements): what a user pays to join two reports, against
-what reading the joined brief costs. `measure_tally` times
+what reading the joined brief costs; and `Brief.matches` of the two, against
+the merge. `measure_tally` times
 ``brief.tally("troops", side=...)`` once its index is built, against the same
 answer computed by a scan over every figure, after checking both agree.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 import collections
 import functools
 import gc
-import operator
 import time
 from collections.abc import Callable, Sequence
 
@@ -23,6 +23,7 @@ from report import Result, Row, seconds, verdict
 
 import conflictbrief
 from conflictbrief import Brief, Estimate, Figure, FigureKind, Records
+from conflictbrief._collections.tally import make_tally
 
 __all__ = ["measure_merge", "measure_tally", "typical_sides"]
 
@@ -47,7 +48,14 @@ def measure_merge(
     merges: list[float] = []
     paused: list[float] = []
     loads: list[float] = []
+    matched: list[float] = []
     for _ in range(repeats):
+        before()
+        start = time.perf_counter()
+        pairs = first.matches(second)
+        matched.append(time.perf_counter() - start)
+        found = len(pairs)
+        del pairs
         before()
         start = time.perf_counter()
         kept: object = first.merge(second)
@@ -68,6 +76,7 @@ def measure_merge(
         loads.append(time.perf_counter() - start)
         del kept
     merge, merge_paused, load = min(merges), min(paused), min(loads)
+    match = min(matched)
     result.growth["merge (linear)"] = merge
     halves_made = f"{len(first.statements):,} + {len(second.statements):,}"
     result.rows += [
@@ -78,6 +87,14 @@ def measure_merge(
             load / merge,
             ">= 1",
             verdict(load / merge, 1),
+        ),
+        Row(
+            f"matches of the two briefs (best of {repeats})",
+            seconds(match),
+            f"merge {seconds(merge)}",
+            merge / match,
+            ">= 0.5",
+            verdict(merge / match, 0.5),
         ),
         Row(
             "  merge, gc paused",
@@ -92,7 +109,8 @@ def measure_merge(
         f"merge: {halves_made} statements, {len(first.figures):,} + "
         f"{len(second.figures):,} figures, sharing {len(first.actors):,} actors, "
         f"{len(first.places):,} places and {len(first.sources):,} sources; the "
-        f"load reads the merged brief's JSON ({len(data) / 1e6:,.1f} MB)"
+        f"load reads the merged brief's JSON ({len(data) / 1e6:,.1f} MB); "
+        f"matches gives {found:,} pairs, at most 10 per record"
     )
 
 
@@ -112,16 +130,24 @@ def typical_sides(brief: Brief, k: int) -> list[str]:
 def scanned_troops(brief: Brief, side: str) -> Estimate | None:
     """The troops of *side* by a plain scan over every figure.
 
-    Figures of one deployment or event are alternatives, combined into their
-    range; distinct quantities add, as `Brief.tally` does.
+    The figures of *side* and of its members (``part_of`` it at any depth)
+    are found by testing each figure, then tallied by the rule of
+    `Brief.tally` (`make_tally`): what the answer costs without the index
+    and without the kept answer.
     """
-    quantities: dict[tuple[str | None, str | None], list[Estimate]] = {}
-    for f in brief.figures:
-        if f.kind is FigureKind.TROOPS and f.side == side:
-            quantities.setdefault((f.deployment, f.event), []).append(f.count)
-    if not quantities:
-        return None
-    return functools.reduce(operator.add, map(Estimate.combine, quantities.values()))
+
+    def within(actor: str | None) -> bool:
+        while actor is not None:
+            if actor == side:
+                return True
+            actor = brief.actors[actor].part_of
+        return False
+
+    figures = [
+        f for f in brief.figures if f.kind is FigureKind.TROOPS and within(f.side)
+    ]
+    found = make_tally(brief, figures)
+    return None if found is None else found.estimate
 
 
 def filtered_troops(figures: Records[Figure], side: str) -> list[Figure]:

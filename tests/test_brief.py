@@ -235,6 +235,7 @@ class TestMerge:
             id="other",
             actors=[*ACTORS[:2], attrs.evolve(ACTORS[2], id="kim-jong-un")],
             statements=[],
+            deployments=[],
             events=[],
         )
         merged = BRIEF.merge(other, same={"kim-jong-un": "kim"})
@@ -249,6 +250,7 @@ class TestMatches:
             id="other",
             actors=[*ACTORS[:2], attrs.evolve(ACTORS[2], id="kim-jong-un")],
             statements=[],
+            deployments=[],
             events=[],
         )
         expected = (

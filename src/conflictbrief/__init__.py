@@ -50,7 +50,7 @@ from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
     from . import datasets, export, render
-    from ._collections.merge import Match
+    from ._collections.matches import Match
     from ._collections.tally import Tally
 
 __all__ = [
@@ -100,7 +100,7 @@ __all__ = [
 
 _MODULES = ("datasets", "export", "render")
 """The public modules imported on first use, keeping `import conflictbrief` fast."""
-_CLASSES = {"Match": "._collections.merge", "Tally": "._collections.tally"}
+_CLASSES = {"Match": "._collections.matches", "Tally": "._collections.tally"}
 """Public classes imported on first use, from their modules: only merging and
 tallying need them."""
 

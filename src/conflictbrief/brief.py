@@ -35,7 +35,7 @@ from .records import (
 from .sources import Source
 
 if TYPE_CHECKING:
-    from ._collections.merge import Match
+    from ._collections.matches import Match
     from ._collections.tally import Tally
 
 __all__ = ["Brief", "Dispute", "Records"]
@@ -205,10 +205,9 @@ class Brief:
         - their events are different events (two strikes).
 
         A figure with no deployment or event may be the same as any figure
-        whose side overlaps its own: 11,000 troops sent to Kursk and 18,000
-        "sent to Russia" with no deployment give about 11,000-18,000, never
-        29,000. Each `TallyPart` says why it was added to the parts before
-        it. ``docs/sources.md`` works through each case.
+        whose side overlaps its own: 11,000 sent to Kursk and 18,000 with no
+        deployment give about 11,000-18,000, never 29,000. Each `TallyPart`
+        says why it was added. ``docs/sources.md`` works through each case.
 
         Args:
             kind: What is counted (``"troops"``, ``"killed"``, ...).
@@ -222,8 +221,8 @@ class Brief:
         Returns:
             The tally, or None when no figure matches.
         """
-        # Tallies, like merging below, are imported when first asked for: a
-        # brief that is only read does not pay for their classes at import.
+        # Imported when first asked for, like merging: a brief only read
+        # does not pay for their classes at import.
         from ._collections.tally import tally_of
 
         return tally_of(
@@ -250,11 +249,9 @@ class Brief:
                 *active_on*.
 
         Returns:
-            The estimate of `tally` over the troop figures of the matching
-            deployments (alternatives combined, deployments known to be
-            different added), or None when none has a troop figure. A troop
-            figure that names no deployment is not counted here, as it
-            names no sender or host; ``tally("troops")`` counts it.
+            The `tally` of the troop figures of the matching deployments,
+            or None when none has one. A figure naming no deployment names
+            no sender or host, so only ``tally("troops")`` counts it.
 
         Raises:
             TypeError: ``strict=True`` without *active_on*.
@@ -338,22 +335,44 @@ class Brief:
         )
         return attrs.evolve(self, as_of=max(self.as_of, other.as_of), **merged)
 
-    def matches(self, other: Brief) -> tuple[Match, ...]:
-        """Return the actors and places of *other* that may be records of this brief.
+    def matches(
+        self,
+        other: Brief,
+        same: Mapping[str, str] | None = None,
+        *,
+        most: int | None = 10,
+    ) -> tuple[Match, ...]:
+        """Return the records of *other* that may be records of this brief.
 
-        Pairs with a name or alias in common (any case) under different ids,
-        which `merge` keeps apart unless *same* joins them; and pairs that
-        share a Wikidata id or a state's ISO 3166 code, which `merge` makes
-        one, so that nothing is unified unseen. Each `Match` says why.
+        What `merge` would leave apart but a person may want to join, and
+        what it joins by external id, so that nothing is unified unseen;
+        each `Match` says why. Actors and places share a name or alias (any
+        case); statements a speaker and kind, deployments a sender and host
+        (and nothing sets them apart for `tally`), events a kind and a
+        participant or place, each at dates that overlap; figures a kind,
+        what they measure and sides that overlap. Pairs come from indexes.
+
+        Args:
+            other: The brief to compare with.
+            same: Ids of *other* already known to be this brief's, as
+                `merge` takes them: not listed again, and references to
+                them compared as `merge` would rewrite them.
+            most: At most this many pairs per record of *other*; None for
+                all of them.
 
         Raises:
-            TypeError: *other* is not a brief.
+            TypeError: *other* is not a brief, *same* not a mapping, or
+                *most* not a positive int or None.
+            ValidationError: *same* names an id *other* does not hold, or
+                one this brief does not hold.
         """
         if not isinstance(other, Brief):
             raise TypeError(f"matches() takes a Brief, got {shown(other)}")
-        from ._collections.merge import likely_matches
+        if most is not None and (type(most) is not int or most < 1):
+            raise TypeError(f"most takes a positive int or None, got {shown(most)}")
+        from ._collections.matches import likely_matches
 
-        return likely_matches(self._tables(), other._tables())
+        return likely_matches(self, other, same=same or {}, most=most)
 
     def extend(self, **records: Iterable[Any]) -> Brief:
         """Return a new brief with *records* added to its collections.

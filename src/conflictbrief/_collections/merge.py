@@ -3,7 +3,7 @@
 `merge_collections` joins the collections of two briefs: records with the same
 id merge when they agree, `same` and shared external ids make records under
 other ids the same, and every reference of the other brief is rewritten to
-the ids kept. `likely_matches` lists the pairs worth a look before merging.
+the ids kept. `matches` lists the pairs worth a look before merging.
 
 Everything here reads the table of collections and the reference fields
 declared on the record classes, so a new collection merges with no change
@@ -19,16 +19,20 @@ from typing import Any
 import attrs
 
 from conflictbrief._base.messages import shown
-from conflictbrief._base.repr import model_repr
-from conflictbrief._base.sealed import sealed
 from conflictbrief._fields import references
 from conflictbrief.actors import ActorKind, ExternalIds
 from conflictbrief.dates._span import DateSpan
 from conflictbrief.errors import Problem, ValidationError
 
-from .registry import COLLECTIONS, CollectionName
+from .registry import COLLECTIONS
 
-__all__ = ["Match", "likely_matches", "merge_collections"]
+__all__ = [
+    "identified",
+    "identity_keys",
+    "merge_collections",
+    "renamed",
+    "same_ids",
+]
 
 Tables = Mapping[str, Collection[Any]]
 """A brief's records by collection name, as the table of collections lists them."""
@@ -40,34 +44,7 @@ _LONGEST = 60
 """How many characters of a value's repr a conflict message shows."""
 
 
-@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
-@sealed
-class Match:
-    """Two records, one in each brief, that may be the same entity.
-
-    Attributes:
-        collection: The collection both are in, such as ``"actors"``.
-        ours: The id of the record in the brief asked.
-        theirs: The id of the record in the other brief.
-        reason: Why they may be one: ``"same name 'Zelensky'"``, or the
-            external id that makes `Brief.merge` unify them.
-    """
-
-    __repr__ = model_repr
-
-    collection: CollectionName
-    ours: str
-    theirs: str
-    reason: str
-
-    def __str__(self) -> str:
-        return (
-            f"{self.collection}: their {self.theirs!r} and our {self.ours!r}"
-            f" ({self.reason})"
-        )
-
-
-def _identity_keys(record: object) -> tuple[tuple[str, str], ...]:
+def identity_keys(record: object) -> tuple[tuple[str, str], ...]:
     """The external ids that make *record* one entity whatever its id."""
     ids = getattr(record, "ids", None)
     if not isinstance(ids, ExternalIds):
@@ -80,7 +57,7 @@ def _identity_keys(record: object) -> tuple[tuple[str, str], ...]:
     return tuple(keys)
 
 
-def _identified(mine: Tables, theirs: Tables) -> dict[str, dict[str, tuple[str, str]]]:
+def identified(mine: Tables, theirs: Tables) -> dict[str, dict[str, tuple[str, str]]]:
     """Per collection, their ids that an external id makes one of ours.
 
     Each maps to our id and the reason. A record whose id this brief holds
@@ -90,63 +67,19 @@ def _identified(mine: Tables, theirs: Tables) -> dict[str, dict[str, tuple[str, 
     for c in COLLECTIONS:
         index: dict[tuple[str, str], str] = {}
         for record in mine[c.name]:
-            for key in _identity_keys(record):
+            for key in identity_keys(record):
                 index.setdefault(key, record.id)
         held = {record.id for record in mine[c.name]}
         hits: dict[str, tuple[str, str]] = {}
         for record in theirs[c.name]:
             if record.id in held:
                 continue
-            for kind, value in _identity_keys(record):
+            for kind, value in identity_keys(record):
                 if (kind, value) in index:
                     hits[record.id] = (index[kind, value], f"same {kind} {value!r}")
                     break
         found[c.name] = hits
     return found
-
-
-def likely_matches(mine: Tables, theirs: Tables) -> tuple[Match, ...]:
-    """Return the pairs of records of *mine* and *theirs* that may be one.
-
-    Records with a name or alias in common (compared casefolded) under
-    different ids, which merging leaves apart; and records that share an
-    external id, which merging unifies, so that nothing is unified unseen.
-    Pairs come in the order of *theirs*.
-    """
-    matches = []
-    hits = _identified(mine, theirs)
-    for c in COLLECTIONS:
-        named = "aliases" in attrs.fields_dict(c.cls)
-        held = {record.id for record in mine[c.name]}
-        names: dict[str, list[str]] = {}
-        for record in mine[c.name] if named else ():
-            for name in (record.name, *record.aliases):
-                ids = names.setdefault(name.casefold(), [])
-                if record.id not in ids:
-                    ids.append(record.id)
-        for record in theirs[c.name]:
-            hit = hits[c.name].get(record.id)
-            if hit is not None:
-                matches.append(
-                    Match(
-                        collection=c.name, ours=hit[0], theirs=record.id, reason=hit[1]
-                    )
-                )
-            elif named and record.id not in held:
-                seen: set[str] = set()
-                for name in (record.name, *record.aliases):
-                    for ours in names.get(name.casefold(), ()):
-                        if ours not in seen:
-                            seen.add(ours)
-                            matches.append(
-                                Match(
-                                    collection=c.name,
-                                    ours=ours,
-                                    theirs=record.id,
-                                    reason=f"same name {name!r}",
-                                )
-                            )
-    return tuple(matches)
 
 
 def _two_ways(
@@ -165,11 +98,11 @@ def _two_ways(
     for c in COLLECTIONS:
         index: dict[tuple[str, str], list[str]] = {}
         for record in mine[c.name]:
-            for key in _identity_keys(record):
+            for key in identity_keys(record):
                 index.setdefault(key, []).append(record.id)
         for i, record in enumerate(theirs[c.name]):
             becomes = maps[c.name].get(record.id, record.id)
-            for kind, value in _identity_keys(record):
+            for kind, value in identity_keys(record):
                 holders = index.get((kind, value), [becomes])
                 if becomes not in holders:
                     other = holders[0]
@@ -184,7 +117,7 @@ def _two_ways(
     return problems
 
 
-def _same_ids(
+def same_ids(
     mine: Tables,
     theirs: Tables,
     same: Mapping[str, str],
@@ -221,7 +154,7 @@ def _same_ids(
     return maps, problems
 
 
-def _renamed(value: Any, maps: Mapping[str, Mapping[str, str]]) -> Any:
+def renamed(value: Any, maps: Mapping[str, Mapping[str, str]]) -> Any:
     """Return *value* with the ids in its reference fields mapped, at any depth."""
     cls = type(value)
     changes: dict[str, Any] = {}
@@ -239,9 +172,9 @@ def _renamed(value: Any, maps: Mapping[str, Mapping[str, str]]) -> Any:
         old = getattr(value, a.name)
         nested: Any
         if isinstance(old, tuple) and old and attrs.has(type(old[0])):
-            nested = tuple(_renamed(item, maps) for item in old)
+            nested = tuple(renamed(item, maps) for item in old)
         elif attrs.has(type(old)):
-            nested = _renamed(old, maps)
+            nested = renamed(old, maps)
         else:
             continue
         if nested != old:
@@ -356,8 +289,8 @@ def merge_collections(
             in a way that cannot be merged. Every problem is listed; nothing
             is merged.
     """
-    maps, problems = _same_ids(mine, theirs, same or {}, briefs)
-    for name, hits in _identified(mine, theirs).items():
+    maps, problems = same_ids(mine, theirs, same or {}, briefs)
+    for name, hits in identified(mine, theirs).items():
         for key, (target, _) in hits.items():
             maps[name].setdefault(key, target)
     problems += _two_ways(mine, theirs, maps, briefs[0])
@@ -366,13 +299,13 @@ def merge_collections(
     for c in COLLECTIONS:
         table = {record.id: record for record in mine[c.name]}
         for i, record in enumerate(theirs[c.name]):
-            renamed = _renamed(record, maps)
+            theirs_now = renamed(record, maps)
             if record.id in maps[c.name]:
-                renamed = attrs.evolve(renamed, id=maps[c.name][record.id])
-            held = table.get(renamed.id)
+                theirs_now = attrs.evolve(theirs_now, id=maps[c.name][record.id])
+            held = table.get(theirs_now.id)
             path = f"$.{c.name}[{i}]"
-            table[renamed.id] = (
-                renamed if held is None else merger.record(held, renamed, path)
+            table[theirs_now.id] = (
+                theirs_now if held is None else merger.record(held, theirs_now, path)
             )
         merged[c.name] = list(table.values())
     problems += merger.problems

@@ -1,7 +1,7 @@
 """Tallies of figures: what may count the same people is combined, never added.
 
 `Brief.tally` states the rule: two figures of one kind are alternatives of one
-quantity unless the brief shows that they count different people. `_Distinct`
+quantity unless the brief shows that they count different people. `Distinct`
 applies it; figures joined by it, at any remove, form one part of the tally,
 and the parts add. `Brief.tally` and `Brief.troops` answer from here.
 """
@@ -11,14 +11,14 @@ from __future__ import annotations
 import functools
 import operator
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import attrs
 
 from conflictbrief._base.repr import model_repr
 from conflictbrief._base.sealed import sealed
 from conflictbrief._validators import Id
-from conflictbrief.actors import PlaceKind
+from conflictbrief.actors import Actor, Place, PlaceKind
 from conflictbrief.estimates import Estimate
 from conflictbrief.records import Deployment, Figure, FigureKind
 
@@ -27,7 +27,37 @@ from .collection import kept
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
-__all__ = ["Tally", "TallyPart", "make_tally", "tally_of", "topmost", "troops_of"]
+__all__ = [
+    "Distinct",
+    "Holdings",
+    "Tally",
+    "TallyPart",
+    "make_tally",
+    "tally_of",
+    "topmost",
+    "troops_of",
+]
+
+R_co = TypeVar("R_co", covariant=True)
+
+
+class _Table(Protocol[R_co]):
+    def __getitem__(self, key: str, /) -> R_co: ...
+
+
+class Holdings(Protocol):
+    """What the rule reads: the actors, places and deployments, by id.
+
+    A `Brief` is one; `Brief.matches` gives the records of two briefs.
+    """
+
+    @property
+    def actors(self) -> _Table[Actor]: ...
+    @property
+    def places(self) -> _Table[Place]: ...
+    @property
+    def deployments(self) -> _Table[Deployment]: ...
+
 
 Quantity = tuple[FigureKind, Id | None, Id | None, Id | None]
 """What a figure counts, as it says it: its kind, side, deployment and event."""
@@ -181,7 +211,7 @@ def make_tally(brief: Brief, figures: Iterable[Figure]) -> Tally | None:
     given = [(f, (f.kind, f.side, f.deployment, f.event)) for f in figures]
     if not given:
         return None
-    rule = _Distinct(brief)
+    rule = Distinct(brief)
     groups = rule.groups(list(dict.fromkeys(q for _, q in given)))
     group_of = {q: i for i, group in enumerate(groups) for q in group}
     held: list[list[Figure]] = [[] for _ in groups]
@@ -210,7 +240,7 @@ def make_tally(brief: Brief, figures: Iterable[Figure]) -> Tally | None:
     return Tally(estimate=total, parts=tuple(parts))
 
 
-def topmost(brief: Brief, actor: Id) -> Id:
+def topmost(brief: Holdings, actor: Id) -> Id:
     """The actor of *brief* that *actor* is part of, at the top of its chain."""
     while (up := brief.actors[actor].part_of) is not None:
         actor = up
@@ -222,10 +252,10 @@ def _given(ids: Iterable[Id | None]) -> tuple[Id, ...]:
     return tuple(dict.fromkeys(i for i in ids if i is not None))
 
 
-class _Distinct:
+class Distinct:
     """The rule that says when two figures count different people, for one brief."""
 
-    def __init__(self, brief: Brief) -> None:
+    def __init__(self, brief: Holdings) -> None:
         self.brief = brief
 
     @functools.cache  # noqa: B019 (one rule per tally, dropped with it)
@@ -263,9 +293,9 @@ class _Distinct:
             return True
         return p.kind is q.kind and p.kind in _NESTLESS
 
-    def deployments_apart(self, a: Id, b: Id) -> str | None:
-        """Why deployments *a* and *b* send different troops, or None."""
-        d, e = self.brief.deployments[a], self.brief.deployments[b]
+    def deployments_apart(self, d: Deployment, e: Deployment) -> str | None:
+        """Why deployments *d* and *e* send different troops, or None."""
+        a, b = d.id, e.id
         for x, y in ((d, e), (e, d)):
             if y.id in self.reinforced(x):
                 return f"deployment {x.id!r} reinforces {y.id!r}"
@@ -290,7 +320,8 @@ class _Distinct:
         if q[3] is not None and r[3] is not None and q[3] != r[3]:
             return f"events {q[3]!r} and {r[3]!r} are different events"
         if q[2] is not None and r[2] is not None and q[2] != r[2]:
-            return self.deployments_apart(q[2], r[2])
+            deployments = self.brief.deployments
+            return self.deployments_apart(deployments[q[2]], deployments[r[2]])
         return None
 
     def groups(self, quantities: list[Quantity]) -> list[list[Quantity]]:
