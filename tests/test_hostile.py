@@ -33,8 +33,11 @@ from conflictbrief import (
     Dispute,
     Limits,
     Match,
+    MergeReport,
     Problem,
+    Reworded,
     Tally,
+    TallyPart,
     ValidationError,
     datasets,
     dump,
@@ -86,11 +89,15 @@ def examples() -> dict[type, Any]:
     assert tally is not None
     kim = attrs.evolve(brief.actors["kim-jong-un"], id="kim", part_of=None)
     other = Brief(id="other", title="Other", as_of=brief.as_of, actors=[kim])
+    report = brief.merge_report(attrs.evolve(brief, id="other", title="Other"))
     found |= {
         Dispute: brief.disputes()[0],
         Tally: tally,
+        TallyPart: tally.parts[0],
         Problem: Problem("$.id", "expected an id"),
         Match: brief.matches(other)[0],
+        MergeReport: report,
+        Reworded: report.reworded[0],
     }
     return found
 

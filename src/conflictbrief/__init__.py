@@ -51,7 +51,8 @@ from .sources import Citation, Source, SourceKind
 if TYPE_CHECKING:
     from . import datasets, export, render
     from ._collections.matches import Match
-    from ._collections.tally import Tally
+    from ._collections.merge import MergeReport, Reworded
+    from ._collections.tally import Tally, TallyPart
 
 __all__ = [
     "FORMAT",
@@ -74,17 +75,20 @@ __all__ = [
     "IntegrityError",
     "Limits",
     "Match",
+    "MergeReport",
     "Place",
     "PlaceKind",
     "Precision",
     "Problem",
     "Record",
     "Records",
+    "Reworded",
     "Source",
     "SourceKind",
     "Statement",
     "StatementKind",
     "Tally",
+    "TallyPart",
     "UnknownIdError",
     "ValidationError",
     "datasets",
@@ -100,7 +104,13 @@ __all__ = [
 
 _MODULES = ("datasets", "export", "render")
 """The public modules imported on first use, keeping `import conflictbrief` fast."""
-_CLASSES = {"Match": "._collections.matches", "Tally": "._collections.tally"}
+_CLASSES = {
+    "Match": "._collections.matches",
+    "MergeReport": "._collections.merge",
+    "Reworded": "._collections.merge",
+    "Tally": "._collections.tally",
+    "TallyPart": "._collections.tally",
+}
 """Public classes imported on first use, from their modules: only merging and
 tallying need them."""
 

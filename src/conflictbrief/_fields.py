@@ -10,11 +10,13 @@ know about it:
 
 - `filtered`: `Records.where` filters the collection by the field's value
   (a reference field is filtered by its ids without saying so);
-- `matching`: a text field's values match a pattern.
+- `matching`: a text field's values match a pattern;
+- `worded`: a text field is in the encoder's own words (a summary, a role),
+  so two briefs may word one record differently without disagreeing.
 
 The integrity checks, the query filters, the JSON Schema, the validators,
 merging and the exports all read these declarations through `references`,
-`is_filtered` and `pattern_of`; nothing else lists which field refers to
+`is_filtered`, `is_worded` and `pattern_of`; nothing else lists which field refers to
 which collection, which fields filter or what a field's text looks like.
 """
 
@@ -35,15 +37,18 @@ __all__ = [
     "id_of",
     "is_filtered",
     "is_reference",
+    "is_worded",
     "matching",
     "references",
     "refers_to",
+    "worded",
 ]
 
 _TARGET = "refers_to"
 _SEVERAL = "several"
 _STATE = "state"
 _FILTERED = "filtered"
+_WORDED = "worded"
 
 
 class Reference:
@@ -128,6 +133,22 @@ def references(cls: type) -> tuple[Reference, ...]:
 def is_reference(a: attrs.Attribute[Any]) -> bool:
     """Whether the field *a* declares the collection its ids belong to."""
     return _TARGET in a.metadata
+
+
+def worded() -> dict[str, Any]:
+    """Return the field metadata declaring that a text field is in one's own words.
+
+    A summary or a role says a record in the words of whoever encoded it,
+    not the source's (those are its citations' quotes). `Brief.merge` keeps
+    this brief's wording of one record and `Brief.merge_report` reports the
+    other's, rather than calling two wordings a conflict.
+    """
+    return {_WORDED: True}
+
+
+def is_worded(a: attrs.Attribute[Any]) -> bool:
+    """Whether the field *a* declares that it is in the encoder's own words."""
+    return bool(a.metadata.get(_WORDED))
 
 
 def is_filtered(a: attrs.Attribute[Any]) -> bool:

@@ -12,16 +12,16 @@ from ._base.messages import shown
 from ._base.repr import model_repr
 from ._base.sealed import sealed
 from ._base.text import brief_names
-from ._collections.cited import uncited_sentences
+from ._collections.cited import evidence_of, uncited_sentences
 from ._collections.collection import Records, attach
 from ._collections.disputes import Dispute, disputes_of
 from ._collections.integrity import Checker
-from ._collections.registry import BY_CLASS, BY_NAME, COLLECTIONS
+from ._collections.registry import BY_NAME, COLLECTIONS
 from ._overview import notebook_html, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
 from .dates._span import DateLike, check_given_day, to_day
-from .errors import IntegrityError, UnknownIdError
+from .errors import IntegrityError
 from .estimates import Estimate
 from .records import (
     Deployment,
@@ -36,6 +36,7 @@ from .sources import Source
 
 if TYPE_CHECKING:
     from ._collections.matches import Match
+    from ._collections.merge import MergeReport
     from ._collections.tally import Tally
 
 __all__ = ["Brief", "Dispute", "Records"]
@@ -48,9 +49,6 @@ FigureKindLike = FigureKind | FigureKindName
 
 _TIMELINE = tuple(c.name for c in reversed(COLLECTIONS) if c.dated)
 """The dated collections, in the order `Brief.timeline` breaks ties."""
-
-_RECORDS = "a " + ", ".join(c.cls.__name__ for c in COLLECTIONS if c.dated)
-"""The dated record classes, named for messages: "a Statement, Deployment, ..."."""
 
 
 def _actors(value: Iterable[Actor]) -> Records[Actor]:
@@ -289,26 +287,23 @@ class Brief:
                 event or figure).
             UnknownIdError: *record* is not in this brief.
         """
-        collection = BY_CLASS.get(type(record))
-        if collection is None or not collection.dated:
-            raise TypeError(f"evidence() takes {_RECORDS}, got {shown(record)}")
-        records: Records[Any] = getattr(self, collection.name)
-        if records.get(record.id) != record:
-            raise UnknownIdError(record.id, collection.name, [r.id for r in records])
-        return tuple((self.sources[c.source], c.quote) for c in record.citations)
+        return evidence_of(self, record)
 
     def merge(self, other: Brief, same: Mapping[str, str] | None = None) -> Brief:
         """Return one brief holding the records of this one and *other*.
 
         Records with the same id merge when they agree: a field one leaves
         empty takes the other's value; of two date spans where one contains
-        the other, the narrower is kept; aliases, external ids and citations
-        are united, this brief's first; a different name becomes an alias.
-        Actors and places with the same Wikidata id, and state actors with
-        the same ISO 3166 code, are one whatever their ids. Every reference
-        in *other* is rewritten to the ids kept. The result keeps this
-        brief's id, title and summary and the later ``as_of``. Merging is
-        associative, commutative up to names, and ``a.merge(a) == a``.
+        the other, the narrower is kept; aliases, external ids, citations
+        and lists of ids (``about``, ``participants``, ``by``) are united,
+        this brief's first; a different name becomes an alias; of two
+        wordings of a summary or role, this brief's is kept (`merge_report`
+        gives the other's). Actors and places with the same Wikidata id, and
+        state actors with the same ISO 3166 code, are one whatever their
+        ids. Every reference in *other* is rewritten to the ids kept. The
+        result keeps this brief's id and title, its summary (else the
+        other's) and the later ``as_of``. Merging is associative,
+        commutative up to names and wordings, and ``a.merge(a) == a``.
 
         Args:
             other: The brief to merge in.
@@ -319,21 +314,27 @@ class Brief:
 
         Raises:
             TypeError: *other* is not a brief, or *same* not a mapping.
-            ValidationError: Records that are one differ in another field,
-                have differing external ids of one kind, or dates neither of
-                which contains the other; or *same* names an id *other* does
-                not hold, or one this brief does not hold. Each problem names
-                the collection, the id, the field and both values. Nothing is
-                merged.
+            ValidationError: Records that are one differ in a fact (a
+                speaker, kind, sender, count, external id, or dates neither
+                of which contains the other), or *same* names an id either
+                brief lacks. Each problem names the collection, the id, the
+                field and both values; nothing is merged.
+        """
+        return self.merge_report(other, same).brief
+
+    def merge_report(
+        self, other: Brief, same: Mapping[str, str] | None = None
+    ) -> MergeReport:
+        """Return `merge` of *other*, with the wordings of *other* it does not keep.
+
+        Each `Reworded` names a record (or the brief's title or summary), the
+        field, the wording kept and *other*'s. As `merge` otherwise.
         """
         if not isinstance(other, Brief):
             raise TypeError(f"merge() takes a Brief, got {shown(other)}")
-        from ._collections.merge import merge_collections
+        from ._collections.merge import merge_briefs
 
-        merged: dict[str, Any] = merge_collections(
-            self._tables(), other._tables(), same=same, briefs=(self.id, other.id)
-        )
-        return attrs.evolve(self, as_of=max(self.as_of, other.as_of), **merged)
+        return merge_briefs(self, other, same)
 
     def matches(
         self,
@@ -377,10 +378,9 @@ class Brief:
     def extend(self, **records: Iterable[Any]) -> Brief:
         """Return a new brief with *records* added to its collections.
 
-        Each keyword is a collection (``actors=``, ``places=``, ``sources=``,
-        ``statements=``, ``deployments=``, ``events=``, ...) and takes any
-        iterable of its records; they may refer to this brief's records. The
-        result is checked as any brief is.
+        Each keyword is a collection (``actors=``, ``events=``, ...) and
+        takes any iterable of its records, which may refer to this brief's
+        records. The result is checked as any brief is.
 
         Raises:
             TypeError: A keyword is not a collection of a brief.

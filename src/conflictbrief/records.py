@@ -15,7 +15,7 @@ import attrs
 from ._base.repr import model_repr
 from ._base.sealed import sealed
 from ._base.text import Names, line, name_of, names_of
-from ._fields import filtered, id_of, refers_to
+from ._fields import filtered, id_of, refers_to, worded
 from ._validators import (
     Id,
     check_ids,
@@ -163,7 +163,7 @@ class Statement:
         validator=member_of(StatementKind),
         metadata=filtered(),
     )
-    summary: str = attrs.field(validator=check_text)
+    summary: str = attrs.field(validator=check_text, metadata=worded())
     about: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,
@@ -238,7 +238,9 @@ class Deployment:
         default=None, converter=to_optional_span, validator=check_optional_span
     )
     unit: Id | None = id_of("actors")
-    role: str | None = attrs.field(default=None, validator=check_optional_text)
+    role: str | None = attrs.field(
+        default=None, validator=check_optional_text, metadata=worded()
+    )
     reinforces: Id | None = id_of("deployments")
     citations: tuple[Citation, ...] = attrs.field(
         converter=to_citations, validator=check_citations
@@ -279,7 +281,7 @@ class Event:
         converter=_event_kind, validator=member_of(EventKind), metadata=filtered()
     )
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
-    summary: str = attrs.field(validator=check_text)
+    summary: str = attrs.field(validator=check_text, metadata=worded())
     participants: tuple[Id, ...] = attrs.field(
         default=(),
         converter=to_ids,

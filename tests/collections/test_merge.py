@@ -13,14 +13,29 @@ from conflictbrief import (
     Actor,
     Brief,
     Citation,
+    Estimate,
     ExternalIds,
     Problem,
+    Reworded,
     ValidationError,
     dumps,
     loads,
 )
 from conflictbrief._collections.registry import COLLECTIONS
-from contracts import ACTORS, actor, brief, briefly, place, problems_of, statement
+from conflictbrief._fields import is_worded, references
+from contracts import (
+    ACTORS,
+    actor,
+    brief,
+    briefly,
+    deployment,
+    event,
+    figure,
+    place,
+    problems_of,
+    source,
+    statement,
+)
 from strategies import briefs
 
 KIM = ACTORS[2]
@@ -97,6 +112,107 @@ class TestAgreeing:
         expected = ("b", "A brief", "Less.", date(2025, 5, 2))
         assert expected == (merged.id, merged.title, merged.summary, merged.as_of)
 
+    def test_later_as_of_either_way(self) -> None:
+        """The later as_of is kept whichever brief is merged into which."""
+        later = other(as_of=date(2025, 5, 2))
+        assert date(2025, 5, 2) == brief().merge(later).as_of
+        assert date(2025, 5, 2) == later.merge(brief()).as_of
+
+    def test_summary_from_other(self) -> None:
+        """A brief with no summary takes the other's."""
+        assert "More." == brief().merge(other(summary="More.")).summary
+
+
+class TestReworded:
+    def test_statement_in_other_words(self) -> None:
+        """One statement summarised in other words, about others too, is one."""
+        theirs = other(
+            statements=[
+                statement(
+                    id="kim-claims",
+                    speaker="kim",
+                    summary="Kim says the troops went.",
+                    about=["russia"],
+                )
+            ]
+        )
+        ours = brief(statements=[statement(speaker="kim", about=["north-korea"])])
+        report = ours.merge_report(theirs, same={"kim-claims": "s1"})
+        merged = report.brief.statements["s1"]
+        assert "Troops were sent." == merged.summary
+        assert ("north-korea", "russia") == merged.about
+        assert [
+            Reworded(
+                collection="statements",
+                id="s1",
+                field="summary",
+                kept="Troops were sent.",
+                other="Kim says the troops went.",
+            )
+        ] == list(report.reworded)
+        assert 1 == len(report.brief.statements)
+
+    def test_role_and_participants(self) -> None:
+        """A deployment's role is worded; an event's participants are united."""
+        theirs = other(
+            deployments=[deployment(role="To fight.")],
+            events=[event(participants=["russia"], summary="A meeting.")],
+        )
+        ours = brief(
+            deployments=[deployment(role="To assist.")],
+            events=[event(participants=["kim"])],
+        )
+        report = ours.merge_report(theirs)
+        assert "To assist." == report.brief.deployments["d1"].role
+        assert ("kim", "russia") == report.brief.events["e1"].participants
+        assert [("deployments", "role"), ("events", "summary")] == [
+            (r.collection, r.field) for r in report.reworded
+        ]
+
+    def test_title(self) -> None:
+        """The other brief's title is reported, and the report reads as lines."""
+        report = brief().merge_report(other(title="Another title"))
+        assert (
+            "b: 1 worded differently\n"
+            "  brief 'b' title: kept 'A brief', not 'Another title'"
+        ) == str(report)
+        assert "A brief" == report.brief.title
+
+    def test_merge_is_the_reports_brief(self) -> None:
+        """merge() gives the brief merge_report() does."""
+        theirs = other(statements=[statement(speaker="kim", summary="Other.")])
+        assert brief().merge(theirs) == brief().merge_report(theirs).brief
+
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"speaker": "russia"}, "speaker"),
+            ({"kind": "deny"}, "kind"),
+            ({"date": "2025-03-20/2025-04-10"}, "date"),
+        ],
+    )
+    def test_facts_still_conflict(self, changes: dict[str, Any], field: str) -> None:
+        """Another speaker, kind or crossing dates are not wordings."""
+        theirs = other(statements=[statement(**{"speaker": "kim", **changes})])
+        paths = [p.path for p in problems_of(lambda: brief().merge(theirs))]
+        assert [f"$.statements[0].{field}"] == paths
+
+    @pytest.mark.parametrize(
+        ("changes", "field"), [({"sender": "russia", "host": "north-korea"}, "sender")]
+    )
+    def test_deployment_facts(self, changes: dict[str, Any], field: str) -> None:
+        """Another sender or host is a conflict."""
+        theirs = other(deployments=[deployment(**changes)])
+        paths = [p.path for p in problems_of(lambda: brief().merge(theirs))]
+        assert f"$.deployments[0].{field}" in paths
+
+    def test_figure_count(self) -> None:
+        """Different counts in one figure id are a conflict."""
+        ours = brief(figures=[figure()])
+        theirs = other(figures=[figure(count=Estimate(best=12_000))])
+        paths = [p.path for p in problems_of(lambda: ours.merge(theirs))]
+        assert ["$.figures[0].count"] == paths
+
 
 class TestConflicts:
     def test_field(self) -> None:
@@ -138,7 +254,7 @@ class TestConflicts:
 
     def test_long_value(self) -> None:
         """A long value is shortened in the message."""
-        theirs = brief(statements=[statement(speaker="kim", summary="x" * 80)])
+        theirs = other(sources=[source(title="x" * 80)])
         (problem,) = problems_of(lambda: brief().merge(theirs))
         assert problem.message.endswith(f"got '{'x' * 56}...")
 
@@ -279,7 +395,7 @@ class TestIdentity:
 
 
 def _normal(b: Brief) -> dict[str, dict[str, Any]]:
-    """The records of *b* by id, with names and citations as sets."""
+    """The records of *b* by id: names, lists and citations as sets, no wordings."""
     out: dict[str, dict[str, Any]] = {}
     for c in COLLECTIONS:
         table = {}
@@ -289,6 +405,12 @@ def _normal(b: Brief) -> dict[str, dict[str, Any]]:
             if "aliases" in fields:
                 changes["name"] = "-"
                 changes["aliases"] = sorted({r.name, *r.aliases})
+            for ref in references(type(r)):
+                if ref.several:
+                    changes[ref.field] = tuple(sorted(getattr(r, ref.field)))
+            for a in attrs.fields(type(r)):
+                if is_worded(a) and getattr(r, a.name) is not None:
+                    changes[a.name] = "-"
             if "citations" in fields:
                 changes["citations"] = sorted(
                     r.citations, key=lambda c: (c.source, c.quote)
@@ -330,7 +452,7 @@ class TestProperties:
     @briefly
     @given(briefs(max_records=3), briefs(max_records=3))
     def test_commutative(self, a: Brief, b: Brief) -> None:
-        """Both orders hold the same records, up to names and their order."""
+        """Both orders hold the same records, up to names, wordings and order."""
         assume(not any(m.merged for m in a.matches(b)))
         assert _normal(_merged(a, b)) == _normal(_merged(b, a))
 

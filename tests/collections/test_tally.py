@@ -6,11 +6,11 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from conflictbrief import Actor, Brief, Estimate, Figure, Place, Tally
-from contracts import ACTORS, brief, deployment, event, figure, place
+from conflictbrief import Actor, Brief, Estimate, Figure, Place, Tally, ValidationError
+from contracts import ACTORS, brief, briefly, deployment, event, figure, place
 from strategies import briefs, estimates
 
 FORCES = Actor(id="nk-forces", name="North Korean forces", kind="armed_force")
@@ -275,6 +275,7 @@ class TestProperties:
         assert tally is not None
         assert Estimate.combine(counts) == tally.estimate
 
+    @briefly
     @given(briefs())
     def test_parts_add_to_the_total(self, b: Brief) -> None:
         """A tally's bounds are the sums of its parts' bounds."""
@@ -286,6 +287,7 @@ class TestProperties:
             assert sum(lows) == lo
             assert hi == (None if None in highs else sum(highs))
 
+    @briefly
     @given(briefs())
     def test_only_what_differs_is_added(self, b: Brief) -> None:
         """Figures in different parts differ in side, event or deployment."""
@@ -302,6 +304,7 @@ class TestProperties:
                         )
                     )
 
+    @briefly
     @given(briefs(least={"figures": 1}), estimates(), st.booleans())
     def test_a_possible_duplicate_never_adds(
         self, b: Brief, count: Estimate, vague: bool
@@ -322,6 +325,38 @@ class TestProperties:
         if None not in (old, new, mine, theirs):
             assert new <= old + max(0, theirs - mine)  # type: ignore[operator]
 
+    @briefly
+    @given(briefs(least={"figures": 1}))
+    def test_a_second_copy_counts_nothing(self, b: Brief) -> None:
+        """Every figure given again under a new id, as a second report would,
+        leaves every tally as it was: nothing is counted twice."""
+        copies = [attrs.evolve(f, id=f"copy-{f.id}") for f in b.figures]
+        twice = b.merge(attrs.evolve(b, id="second", figures=copies))
+        for kind in {f.kind for f in b.figures}:
+            once, again = b.tally(kind), twice.tally(kind)
+            assert once is not None
+            assert again is not None
+            assert once.estimate.interval == again.estimate.interval
+
+    @briefly
+    @given(briefs(max_records=3), briefs(max_records=3))
+    def test_merge_adds_at_most_both(self, a: Brief, b: Brief) -> None:
+        """A tally of a merge never exceeds the two briefs' tallies added."""
+        try:
+            merged = a.merge(b)
+        except ValidationError:
+            assume(False)
+            raise
+        for kind in {f.kind for f in merged.figures}:
+            tally = merged.tally(kind)
+            assert tally is not None
+            highs = [
+                t.estimate.interval[1] for t in (a.tally(kind), b.tally(kind)) if t
+            ]
+            if None not in highs and tally.estimate.interval[1] is not None:
+                assert tally.estimate.interval[1] <= sum(highs)  # type: ignore[arg-type]
+
+    @briefly
     @given(briefs())
     def test_troops_is_the_troop_tally(self, b: Brief) -> None:
         """troops() equals the tally of the same deployments' troop figures."""

@@ -1,27 +1,45 @@
 """What a brief's records cite: the quotes of each source, and what none covers.
 
-`Brief.uncited` lists the sentences of the sources' texts that no citation
-covers yet, to show what is left to encode.
+`Brief.evidence` gives the sources and quotes behind a record; `Brief.uncited`
+lists the sentences of the sources' texts that no citation covers yet, to show
+what is left to encode.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from conflictbrief._base.messages import shown
 from conflictbrief._base.passages import uncovered
+from conflictbrief.errors import UnknownIdError
 from conflictbrief.sources import Source
 
-from .registry import COLLECTIONS
+from .registry import BY_CLASS, COLLECTIONS
 
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
     from .collection import Records
 
-__all__ = ["uncited_sentences"]
+__all__ = ["evidence_of", "uncited_sentences"]
 
 _CITED = tuple(c.name for c in COLLECTIONS if c.dated)
 """The collections whose records cite sources."""
+
+_RECORDS = "a " + ", ".join(c.cls.__name__ for c in COLLECTIONS if c.dated)
+"""The dated record classes, named for messages: "a Statement, Deployment, ..."."""
+
+
+def evidence_of(brief: Brief, record: object) -> tuple[tuple[Source, str], ...]:
+    """Return `Brief.evidence` of *brief*: the source and quote of each citation."""
+    collection = BY_CLASS.get(type(record))
+    if collection is None or not collection.dated:
+        raise TypeError(f"evidence() takes {_RECORDS}, got {shown(record)}")
+    records: Records[Any] = getattr(brief, collection.name)
+    found: Any = record
+    if records.get(found.id) != record:
+        raise UnknownIdError(found.id, collection.name, [r.id for r in records])
+    return tuple((brief.sources[c.source], c.quote) for c in found.citations)
 
 
 def uncited_sentences(

@@ -1,9 +1,11 @@
 """Merging briefs: which records of two briefs are one, and one record from two.
 
-`merge_collections` joins the collections of two briefs: records with the same
-id merge when they agree, `same` and shared external ids make records under
-other ids the same, and every reference of the other brief is rewritten to
-the ids kept. `matches` lists the pairs worth a look before merging.
+`merge_briefs` joins two briefs: records with the same id merge when they
+agree, `same` and shared external ids make records under other ids the same,
+and every reference of the other brief is rewritten to the ids kept. Fields in
+the encoder's own words (`conflictbrief._fields.worded`) keep this brief's
+wording, and the other's is reported as a `Reworded`; lists of ids are
+united. `matches` lists the pairs worth a look before merging.
 
 Everything here reads the table of collections and the reference fields
 declared on the record classes, so a new collection merges with no change
@@ -14,22 +16,29 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from conflictbrief._base.messages import shown
-from conflictbrief._fields import references
+from conflictbrief._base.repr import model_repr
+from conflictbrief._base.sealed import sealed
+from conflictbrief._fields import is_worded, references
 from conflictbrief.actors import ActorKind, ExternalIds
 from conflictbrief.dates._span import DateSpan
 from conflictbrief.errors import Problem, ValidationError
 
-from .registry import COLLECTIONS
+from .registry import COLLECTIONS, CollectionName
+
+if TYPE_CHECKING:
+    from conflictbrief.brief import Brief
 
 __all__ = [
+    "MergeReport",
+    "Reworded",
     "identified",
     "identity_keys",
-    "merge_collections",
+    "merge_briefs",
     "renamed",
     "same_ids",
 ]
@@ -38,7 +47,64 @@ Tables = Mapping[str, Collection[Any]]
 """A brief's records by collection name, as the table of collections lists them."""
 
 _UNITED = frozenset({"aliases", "citations"})
-"""Fields whose values two sources add to, rather than agree on."""
+"""Fields whose values two sources add to, rather than agree on.
+
+Fields of several ids (``about``, ``participants``, ``by``) are united too.
+"""
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
+class Reworded:
+    """A field two briefs word differently for one record: the first's is kept.
+
+    Attributes:
+        collection: The collection of the record, such as ``"statements"``;
+            None for the brief itself (its title or summary).
+        id: The id of the record, as the merged brief has it; for the brief,
+            its id.
+        field: The field: ``"summary"``, ``"role"``, ``"title"``.
+        kept: The wording the merged brief has: the brief merged into's.
+        other: The wording of the brief merged in, which it does not have.
+    """
+
+    __repr__ = model_repr
+
+    collection: CollectionName | None
+    id: str
+    field: str
+    kept: str
+    other: str
+
+    def __str__(self) -> str:
+        where = self.collection or "brief"
+        return (
+            f"{where} {self.id!r} {self.field}: kept {self.kept!r}, not {self.other!r}"
+        )
+
+
+@attrs.frozen(kw_only=True, weakref_slot=False, repr=False)
+@sealed
+class MergeReport:
+    """A merged brief, with the other brief's wordings it does not keep.
+
+    Attributes:
+        brief: The merged brief, as `Brief.merge` returns it.
+        reworded: Each field worded differently by the two briefs for one
+            record: the brief's title and summary first, then the records
+            in the order of the other brief.
+    """
+
+    __repr__ = model_repr
+
+    brief: Brief
+    reworded: tuple[Reworded, ...]
+
+    def __str__(self) -> str:
+        lines = [f"{self.brief.id}: {len(self.reworded)} worded differently"]
+        lines += (f"  {r}" for r in self.reworded)
+        return "\n".join(lines)
+
 
 _LONGEST = 60
 """How many characters of a value's repr a conflict message shows."""
@@ -203,6 +269,8 @@ class _Merger:
     def __init__(self, brief: str) -> None:
         self.brief = brief
         self.problems: list[Problem] = []
+        self.reworded: list[Reworded] = []
+        self.collection: CollectionName | None = None
 
     def record(self, ours: Any, theirs: Any, path: str) -> Any:
         """Return *ours* and *theirs*, records with the same id, as one."""
@@ -219,7 +287,8 @@ class _Merger:
         """Return the fields of *ours* that change to take in *theirs*."""
         changes: dict[str, Any] = {}
         names = attrs.fields_dict(type(ours))
-        for name in names:
+        united = _UNITED | {r.field for r in references(type(ours)) if r.several}
+        for name, a in names.items():
             mine, yours = getattr(ours, name), getattr(theirs, name)
             if (
                 mine == yours
@@ -232,8 +301,18 @@ class _Merger:
                 changes[name] = yours
             elif yours is None or yours == ():
                 pass
-            elif name in _UNITED:
+            elif name in united:
                 changes[name] = _united(mine, yours)
+            elif is_worded(a):
+                self.reworded.append(
+                    Reworded(
+                        collection=self.collection,
+                        id=key,
+                        field=name,
+                        kept=mine,
+                        other=yours,
+                    )
+                )
             elif isinstance(mine, ExternalIds):
                 part = self.fields(mine, yours, where, key)
                 if part:
@@ -263,24 +342,14 @@ class _Merger:
         )
 
 
-def merge_collections(
-    mine: Tables,
-    theirs: Tables,
-    *,
-    same: Mapping[str, str] | None,
-    briefs: tuple[str, str],
-) -> dict[str, list[Any]]:
-    """Return the records of *mine* and *theirs*, merged, by collection name.
+def merge_briefs(
+    ours: Brief, theirs: Brief, same: Mapping[str, str] | None
+) -> MergeReport:
+    """Return `Brief.merge_report` of *ours* and *theirs*.
 
     Their references are first rewritten to the ids *same* and shared
     external ids make them; then each of their records is added, or merged
     into ours with the same id. Ours come first, in their order, then theirs.
-
-    Args:
-        mine: This brief's records by collection.
-        theirs: The other brief's records by collection.
-        same: Their ids mapped to ours, in any collection that holds them.
-        briefs: The ids of the two briefs, for messages.
 
     Raises:
         TypeError: *same* is not a mapping.
@@ -289,26 +358,41 @@ def merge_collections(
             in a way that cannot be merged. Every problem is listed; nothing
             is merged.
     """
-    maps, problems = same_ids(mine, theirs, same or {}, briefs)
-    for name, hits in identified(mine, theirs).items():
+    mine, yours = ours._tables(), theirs._tables()  # noqa: SLF001
+    maps, problems = same_ids(mine, yours, same or {}, (ours.id, theirs.id))
+    for name, hits in identified(mine, yours).items():
         for key, (target, _) in hits.items():
             maps[name].setdefault(key, target)
-    problems += _two_ways(mine, theirs, maps, briefs[0])
-    merger = _Merger(briefs[0])
-    merged: dict[str, list[Any]] = {}
+    problems += _two_ways(mine, yours, maps, ours.id)
+    merger = _Merger(ours.id)
+    merged: dict[str, Any] = {}
     for c in COLLECTIONS:
+        merger.collection = c.name
         table = {record.id: record for record in mine[c.name]}
-        for i, record in enumerate(theirs[c.name]):
-            theirs_now = renamed(record, maps)
+        for i, record in enumerate(yours[c.name]):
+            given = renamed(record, maps)
             if record.id in maps[c.name]:
-                theirs_now = attrs.evolve(theirs_now, id=maps[c.name][record.id])
-            held = table.get(theirs_now.id)
+                given = attrs.evolve(given, id=maps[c.name][record.id])
+            held = table.get(given.id)
             path = f"$.{c.name}[{i}]"
-            table[theirs_now.id] = (
-                theirs_now if held is None else merger.record(held, theirs_now, path)
+            table[given.id] = (
+                given if held is None else merger.record(held, given, path)
             )
         merged[c.name] = list(table.values())
     problems += merger.problems
     if problems:
         raise ValidationError(problems)
-    return merged
+    reworded = [
+        Reworded(collection=None, id=ours.id, field=name, kept=kept, other=other)
+        for name in ("title", "summary")
+        if (kept := getattr(ours, name))
+        and (other := getattr(theirs, name))
+        and kept != other
+    ]
+    brief = attrs.evolve(
+        ours,
+        as_of=max(ours.as_of, theirs.as_of),
+        summary=ours.summary or theirs.summary,
+        **merged,
+    )
+    return MergeReport(brief=brief, reworded=(*reworded, *merger.reworded))

@@ -203,7 +203,7 @@ def _given_by(brief: Brief, figure: Figure) -> str:
 
 
 def make_tally(brief: Brief, figures: Iterable[Figure]) -> Tally | None:
-    """Return the tally of *figures* of *brief*, or None if there are none.
+    """Return the tally of *figures* of one kind of *brief*, or None if none.
 
     *brief* holds the actors, places, deployments and sources the figures
     refer to.
@@ -312,9 +312,7 @@ class Distinct:
         return None
 
     def why(self, q: Quantity, r: Quantity) -> str | None:
-        """Why quantities *q* and *r* count different people; None if they may not."""
-        if q[0] is not r[0]:
-            return f"kinds {q[0].value!r} and {r[0].value!r} differ"
+        """Why quantities *q* and *r* of one kind count different people, or None."""
         if self.separate(q[1], r[1]):
             return f"sides {q[1]!r} and {r[1]!r} are separate"
         if q[3] is not None and r[3] is not None and q[3] != r[3]:
