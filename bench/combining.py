@@ -22,10 +22,10 @@ from queries import QUERY_TARGETS_FROM, best_time
 from report import Result, Row, seconds, verdict
 
 import conflictbrief
-from conflictbrief import Brief, Estimate, Figure, FigureKind, Records
+from conflictbrief import Actor, Brief, Estimate, Figure, FigureKind, Records
 from conflictbrief._collections.tally import make_tally
 
-__all__ = ["measure_merge", "measure_tally", "typical_sides"]
+__all__ = ["measure_crowd", "measure_merge", "measure_tally", "typical_sides"]
 
 
 # Merge ------------------------------------------------------------------
@@ -112,6 +112,46 @@ def measure_merge(
         f"load reads the merged brief's JSON ({len(data) / 1e6:,.1f} MB); "
         f"matches gives {found:,} pairs, at most 10 per record"
     )
+
+
+def measure_crowd(n: int, result: Result) -> None:
+    """Time `matches` of two briefs of *n* actors who all share one alias.
+
+    Every pair shares a name, the worst case for an index of names: `matches`
+    gives at most 10 pairs per actor, where all pairs would be n * n. Timed
+    against merging the same two briefs, once each (the collector on).
+    """
+    crowds = [
+        Brief(
+            id=side,
+            title=side,
+            as_of="2025-04-28",
+            actors=[
+                Actor(
+                    id=f"{side}-{i}", name=f"{side} {i}", kind="person", aliases=["X"]
+                )
+                for i in range(n)
+            ],
+        )
+        for side in ("ours", "theirs")
+    ]
+    start = time.perf_counter()
+    pairs = crowds[0].matches(crowds[1])
+    match = time.perf_counter() - start
+    start = time.perf_counter()
+    crowds[0].merge(crowds[1])
+    merge = time.perf_counter() - start
+    result.rows.append(
+        Row(
+            f"matches, {n:,} actors each sharing one alias",
+            seconds(match),
+            f"merge {seconds(merge)}",
+            merge / match,
+            "(info; under 1 s)",
+            "PASS" if match < 1 else "MISS",
+        )
+    )
+    result.notes.append(f"crowd: {len(pairs):,} pairs of {n:,} x {n:,} actors")
 
 
 # Tally ------------------------------------------------------------------

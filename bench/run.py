@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import attrs
-from combining import measure_merge, measure_tally, typical_sides
+from combining import measure_crowd, measure_merge, measure_tally, typical_sides
 from generate import generate
 from queries import measure_build, measure_query, typical_speakers
 from report import Result, Row, absent, growth, seconds, skipped, table, verdict
@@ -348,6 +348,7 @@ def run_size(n: int, seed: int, s: Settings) -> Result:
     measure_tally(brief, sides, (s.query_repeat, s.scan_repeat, s.budget), result)
     del brief
     measure_merge(n, seed, s.merges, cold, result)
+    measure_crowd(min(n, 10_000), result)
     return result
 
 
