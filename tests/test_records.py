@@ -10,6 +10,7 @@ import pytest
 from conflictbrief import (
     DateSpan,
     Deployment,
+    Estimate,
     Event,
     EventKind,
     Figure,
@@ -18,6 +19,7 @@ from conflictbrief import (
     Statement,
     StatementKind,
 )
+from conflictbrief.estimates import MAX_COUNT
 from conflictbrief.records import FigureKindName
 from contracts import (
     CITE,
@@ -252,8 +254,23 @@ class TestFigure(ValueObjectContract):
             ),
             ({"by": "kim"}, "by", "expected a list of ids, got 'kim' (str)"),
             ({"citations": []}, "citations", "expected at least one Citation"),
+            (
+                {"count": Estimate(low=1, high=MAX_COUNT + 1)},
+                "count.high",
+                (
+                    "expected a count of at most 9,223,372,036,854,775,807, the "
+                    "most every export holds, got 9,223,372,036,854,775,808"
+                ),
+            ),
         ],
     )
     def test_refuses(self, changes: dict[str, Any], path: str, message: str) -> None:
         """A bad value is refused with the field's name, the value and the need."""
         assert (Problem(path, message),) == problems_of(lambda: figure(**changes))
+
+    def test_largest_count(self) -> None:
+        """The largest count is taken; an estimate alone, such as a sum, may pass it."""
+        assert MAX_COUNT == figure(count=Estimate(best=MAX_COUNT)).count.best
+        assert (
+            2 * MAX_COUNT == (Estimate(best=MAX_COUNT) + Estimate(best=MAX_COUNT)).best
+        )

@@ -11,7 +11,15 @@ from ._base.sealed import sealed
 from ._validators import check_count, check_flag
 from .errors import ValidationError
 
-__all__ = ["Estimate"]
+__all__ = ["MAX_COUNT", "Estimate"]
+
+MAX_COUNT = 2**63 - 1
+"""The largest count a `Figure` may give: 9,223,372,036,854,775,807.
+
+It is the largest whole number every export holds (a signed 64-bit integer in
+SQLite, Parquet and pandas). An estimate alone may be larger, as a sum of
+figures may; a figure giving more is refused on load with its path.
+"""
 
 
 def _check_figures(
@@ -52,10 +60,18 @@ class Estimate:
 
     __repr__ = model_repr
 
-    best: int | None = attrs.field(default=None, validator=check_count)
-    low: int | None = attrs.field(default=None, validator=check_count)
+    # The maximum is what a figure's count may be: the JSON Schema states
+    # it, and `Figure` checks it (`check_counted`).
+    best: int | None = attrs.field(
+        default=None, validator=check_count, metadata={"maximum": MAX_COUNT}
+    )
+    low: int | None = attrs.field(
+        default=None, validator=check_count, metadata={"maximum": MAX_COUNT}
+    )
     high: int | None = attrs.field(
-        default=None, validator=[check_count, _check_figures]
+        default=None,
+        validator=[check_count, _check_figures],
+        metadata={"maximum": MAX_COUNT},
     )
     approximate: bool = attrs.field(default=False, validator=check_flag)
 
@@ -156,3 +172,15 @@ def _from_interval(
         high=None if high == best else high,
         approximate=approximate,
     )
+
+
+def check_counted(_: object, a: "attrs.Attribute[Any]", value: Estimate) -> None:
+    """Require a figure's *value* to give no count above `MAX_COUNT`."""
+    for name in ("low", "best", "high"):
+        given = getattr(value, name)
+        if given is not None and given > MAX_COUNT:
+            raise ValidationError.at(
+                f"{a.name}.{name}",
+                f"expected a count of at most {MAX_COUNT:,}, the most every "
+                f"export holds, got {given:,}",
+            )

@@ -35,7 +35,7 @@ from .dates._span import (
     to_optional_span,
     to_span,
 )
-from .estimates import Estimate
+from .estimates import Estimate, check_counted
 from .sources import Citation, check_citations, to_citations
 
 __all__ = [
@@ -348,7 +348,7 @@ class Figure:
         validator=member_of(FigureKind),
         metadata=filtered(),
     )
-    count: Estimate = attrs.field(validator=instance_of(Estimate))
+    count: Estimate = attrs.field(validator=[instance_of(Estimate), check_counted])
     date: DateSpan = attrs.field(converter=to_span, validator=check_span)
     side: Id | None = id_of("actors")
     deployment: Id | None = id_of("deployments")
