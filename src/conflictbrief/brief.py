@@ -263,9 +263,9 @@ class Brief:
     ) -> tuple[tuple[str, str], ...]:
         """Return the sentences of the sources' texts that no record cites yet.
 
-        A sentence counts as cited when a citation's quote lies within it, or
-        it within the quote. Use it while encoding a report, to see what is
-        left to encode.
+        A sentence counts as cited when a citation's quote, at its first
+        place in the text, lies within it, or it within the quote. Use it
+        while encoding a report, to see what is left to encode.
 
         Args:
             source: Only this source (an id or the record); None for every

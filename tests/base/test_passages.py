@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conflictbrief import Brief, Citation, Source, Statement, ValidationError
 from conflictbrief._base.passages import find_passage, sentences, uncovered
@@ -49,6 +51,47 @@ class TestSentences:
             "Officials said the \u201cbrave\u201d troops\u2019 return was near.",
             "\u201cNever,\u201d one said.",
         ) == uncovered(TEXT, quotes)
+
+    def test_quote_twice_in_the_text(self) -> None:
+        """A quote stands for its first occurrence: a later one stays uncited."""
+        text = "Kim said troops left. Officials later said troops left."
+        assert ("Officials later said troops left.",) == uncovered(
+            text, ["troops left"]
+        )
+
+    def test_quote_across_lines(self) -> None:
+        """A quote's spaces match any run of whitespace in the text."""
+        assert () == uncovered("One line\n  broken. Two.", ["line broken", "Two."])
+
+    @given(
+        st.lists(
+            st.sampled_from(["Ab.", "Cd ef.", "Ab cd.", "Ef!", "Gh ab."]), max_size=8
+        ),
+        st.lists(
+            st.sampled_from(["Ab", "cd", "ef. Ab", "Ab cd. Ef", "ab."]), max_size=4
+        ),
+    )
+    def test_as_a_scan_would(self, parts: list[str], quotes: list[str]) -> None:
+        """The sentences found are those a scan of each quote's first place finds."""
+        text = " ".join(parts)
+        flat = " ".join(text.split())
+        places = []
+        at = 0
+        for sentence in sentences(text):
+            at = flat.index(sentence, at)
+            places.append((at, at + len(sentence)))
+            at += len(sentence)
+        firsts = [(i, i + len(q)) for q in quotes if (i := flat.find(q)) >= 0]
+        expected = tuple(
+            flat[a:b]
+            for a, b in places
+            if not any((a <= i and j <= b) or (i <= a and b <= j) for i, j in firsts)
+        )
+        assert expected == uncovered(text, quotes)
+
+    def test_same_quote_given_often(self) -> None:
+        """Many citations of one quote cover what one does."""
+        assert ("B b.",) == uncovered("A a. B b.", ["A a"] * 1000)
 
 
 class TestSourceHelpers:

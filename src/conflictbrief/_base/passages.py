@@ -8,6 +8,7 @@ covers yet.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 
@@ -58,10 +59,34 @@ def sentences(text: str) -> tuple[str, ...]:
 
 
 def uncovered(text: str, quotes: Iterable[str]) -> tuple[str, ...]:
-    """Return the sentences of *text* that share no words with any of *quotes*.
+    """Return the sentences of *text* that no quote of *quotes* touches.
 
-    A sentence counts as cited when a quote lies within it or it lies within
-    a quote (a quote may span sentences).
+    A quote stands for its first occurrence in *text*, whitespace compared
+    as one space. A sentence is cited when that occurrence lies within it,
+    or it lies within the occurrence (a quote may span sentences); a later
+    sentence that happens to hold the same words is not. Each distinct quote
+    is looked for once, and the sentences it touches are found by bisection.
     """
-    cited = [" ".join(q.split()) for q in quotes]
-    return tuple(s for s in sentences(text) if not any(q in s or s in q for q in cited))
+    flat = " ".join(text.split())
+    ends = list(_SENTENCE_END.finditer(flat))
+    starts = [0, *(m.end() for m in ends)]
+    stops = [*(m.start() for m in ends), len(flat)]
+    cited = [False] * len(starts)
+    for quote in {" ".join(q.split()) for q in quotes}:
+        at = flat.find(quote) if quote else -1
+        if at < 0:
+            continue
+        end = at + len(quote)
+        i = bisect.bisect_right(starts, at) - 1
+        if end <= stops[i]:
+            cited[i] = True  # within one sentence
+            continue
+        i += starts[i] < at  # the first sentence it holds whole
+        while i < len(starts) and stops[i] <= end:
+            cited[i] = True
+            i += 1
+    return tuple(
+        flat[start:stop]
+        for start, stop, done in zip(starts, stops, cited, strict=True)
+        if not done and flat[start:stop]
+    )
