@@ -15,12 +15,14 @@ from conflictbrief import (
     Estimate,
     Event,
     ExternalIds,
+    Figure,
     Place,
     Records,
     Source,
     Statement,
     datasets,
 )
+from conflictbrief._base.text import brief_names
 
 CITE = [Citation(source="s", quote="q")]
 DOT = " \N{MIDDLE DOT} "
@@ -237,3 +239,60 @@ class TestBriefText:
         """A brief with nothing in it still reads, with no empty sections."""
         empty = Brief(id="b", title="T", as_of=date(2025, 1, 2))
         assert "T\nAs of 2 January 2025." == str(empty)
+
+
+class TestNamesOfRecords:
+    def test_figure_says_what_it_counts(self) -> None:
+        """A figure of a deployment names where and when it was sent, not its id."""
+        bundled = datasets.load()
+        names = brief_names(bundled)
+        figure = bundled.figures["north-korean-troops-in-russia-troops"]
+        assert figure.describe(names).endswith(
+            "about 11,000 troops of North Korea (sent to Kursk region, autumn 2024)"
+        )
+        assert "(north-korean-troops-in-russia)" not in str(bundled)
+        assert "(north-korean-troops-in-russia)" not in str(bundled.figures)
+
+    def test_event_by_kind_and_date(self) -> None:
+        """A figure of an event names the event's kind and date."""
+        strike = Event(
+            id="strike",
+            kind="attack",
+            date="2025-04-25",
+            summary="A strike.",
+            citations=CITE,
+        )
+        lost = Figure(
+            id="lost",
+            kind="killed",
+            count=Estimate(best=3),
+            date="2025-04-25",
+            event="strike",
+            citations=CITE,
+        )
+        small = Brief(
+            id="b",
+            title="B",
+            as_of="2025-04-28",
+            sources=[Source(id="s", title="S", kind="article")],
+            events=[strike],
+            figures=[lost],
+        )
+        assert "3 killed (attack, 25 April 2025)" in str(small)
+
+    def test_actors_win(self) -> None:
+        """An actor named like a deployment's id keeps its name."""
+        bundled = datasets.load()
+        crowded = bundled.extend(
+            actors=[Actor(id="strike-one", name="Strike One", kind="group")],
+            events=[
+                Event(
+                    id="strike-one",
+                    kind="attack",
+                    date="2025-04-25",
+                    summary="A strike.",
+                    citations=bundled.events.first().citations,  # type: ignore[union-attr]
+                )
+            ],
+        )
+        assert "Strike One" == brief_names(crowded)["strike-one"]

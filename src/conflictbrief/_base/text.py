@@ -62,10 +62,23 @@ def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 
 
 def brief_names(brief: Holder) -> dict[str, str]:
-    """Return the display names of a brief's actors, places and sources by id."""
-    names = {s.id: s.title for s in brief.sources}
-    names.update((p.id, p.name) for p in brief.places)
-    names.update((a.id, a.name) for a in brief.actors)
+    """Return the display names of a brief's records by id.
+
+    Actors, places and sources by their names; a deployment, which has none,
+    as where and when it was sent ("sent to Kursk region, autumn 2024"), and
+    an event as its kind and date ("attack, 25 April 2025"), so that a figure
+    says what it counts without an id. Where ids of two collections meet,
+    actors win, then places, then sources.
+    """
+    named = {s.id: s.title for s in brief.sources}
+    named.update((p.id, p.name) for p in brief.places)
+    named.update((a.id, a.name) for a in brief.actors)
+    names = {
+        d.id: f"sent to {name_of(named, d.place or d.host)}, {d.date.describe()}"
+        for d in brief.deployments
+    }
+    names.update((e.id, f"{e.kind.value}, {e.date.describe()}") for e in brief.events)
+    names.update(named)
     return names
 
 

@@ -19,6 +19,7 @@ from .registry import CollectionInfo
 
 if TYPE_CHECKING:
     from conflictbrief.actors import Actor, Place
+    from conflictbrief.records import Deployment, Event
     from conflictbrief.sources import Source
 
     from .collection import Records
@@ -65,6 +66,16 @@ class Holder(Protocol):
     @property
     def sources(self) -> Records[Source]:
         """The brief's sources, named when a collection is printed."""
+        ...
+
+    @property
+    def deployments(self) -> Records[Deployment]:
+        """The brief's deployments, named when a figure of one is printed."""
+        ...
+
+    @property
+    def events(self) -> Records[Event]:
+        """The brief's events, named when a figure of one is printed."""
         ...
 
 
