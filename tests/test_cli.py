@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import runpy
 import subprocess
 import sys
+from importlib.metadata import version
 from pathlib import Path
 
+import attrs
 import pytest
 
 from conflictbrief import datasets, dumps
@@ -215,7 +218,93 @@ class TestMisuse:
         """A kind that does not exist is a usage error naming the kinds."""
         status, _, err = run(capsys, "actors", "--kind", "king")
         assert 2 == status
-        assert err.startswith("error: kind: expected one of 'state', 'person'")
+        assert err.startswith("error: --kind: expected one of 'state', 'person'")
+
+    def test_day_the_wrong_way_round(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A day written with slashes names the option as typed and the day meant."""
+        status, _, err = run(capsys, "troops", "--active-on", "30/04/2025")
+        expected = (
+            "error: --active-on: cannot read '30/04/2025' as an EDTF date: "
+            "a day is written YYYY-MM-DD: 2025-04-30\n"
+        )
+        assert (2, expected) == (status, err)
+
+    def test_missing_folder(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A database in a folder that does not exist is one line and exit 2."""
+        target = tmp_path / "missing" / "x.db"
+        status, _, err = run(capsys, "export", "--to", "sqlite", "-o", str(target))
+        assert 2 == status
+        assert 1 == len(err.splitlines())
+        assert err.startswith(f"error: {target}")
+
+    def test_render_failure_writes_nothing(
+        self,
+        capsys: pytest.CaptureFixture[str],
+        tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch,
+    ) -> None:
+        """A document that cannot be written whole is not written at all."""
+
+        def full(_: int) -> None:
+            raise OSError(28, "No space left on device")
+
+        monkeypatch.setattr(os, "fsync", full)
+        target = tmp_path / "brief.html"
+        status, _, err = run(capsys, "render", "--to", "html", "-o", str(target))
+        assert (2, [], f"error: {target}: No space left on device\n") == (
+            status,
+            list(tmp_path.iterdir()),
+            err,
+        )
+
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--version prints the installed version."""
+        with pytest.raises(SystemExit) as info:
+            main(["--version"])
+        out = capsys.readouterr().out
+        assert (0, f"conflictbrief {version('conflictbrief')}\n") == (
+            info.value.code,
+            out,
+        )
+
+
+class TestControlCharacters:
+    @pytest.fixture
+    def hostile(self, tmp_path: Path) -> Path:
+        """A brief whose actor's name holds terminal escape sequences."""
+        brief = datasets.load()
+        first = brief.actors.first()
+        assert first is not None
+        renamed = attrs.evolve(first, name="Red\x1b[31m\x9b2J")
+        path = tmp_path / "hostile.json"
+        path.write_text(
+            dumps(attrs.evolve(brief, actors=[renamed, *list(brief.actors)[1:]])),
+            encoding="utf-8",
+        )
+        return path
+
+    @pytest.mark.parametrize("command", ["show", "actors", "timeline"])
+    def test_escaped(
+        self, capsys: pytest.CaptureFixture[str], hostile: Path, command: str
+    ) -> None:
+        """Text output shows control characters escaped, never raw."""
+        status, out, _ = run(capsys, command, str(hostile))
+        assert 0 == status
+        assert "\x1b" not in out
+        assert "\x9b" not in out
+        if command == "actors":
+            assert "Red\\x1b[31m\\x9b2J" in out
+
+    def test_json_reads_back(
+        self, capsys: pytest.CaptureFixture[str], hostile: Path
+    ) -> None:
+        """JSON output escapes them as JSON does, and reads back as the same name."""
+        status, out, _ = run(capsys, "actors", "--json", str(hostile))
+        assert 0 == status
+        assert "\x9b" not in out
+        assert "Red\x1b[31m\x9b2J" == json.loads(out)[0]["name"]
 
     def test_unknown_id(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown id is a usage error with suggestions."""

@@ -13,10 +13,11 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, get_args
+from typing import Any, get_args
 
 from . import export
-from ._base.text import brief_names
+from ._base.files import replace_file
+from ._base.text import Visible, brief_names, visible
 from ._format.converter import converter
 from .brief import Brief
 from .errors import ConflictBriefError, ValidationError
@@ -46,16 +47,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.run(args, sys.stdout))
+        return int(args.run(args, Visible(sys.stdout)))
     except _InvalidData as invalid:
         error = invalid.error
         where = f"{error.file}: " if error.file else ""
         for problem in error.problems:
             print(f"error: {where}{_one_line(problem)}", file=sys.stderr)
         return 1
+    except ValidationError as error:
+        # A filter's value: named by the option that gave it.
+        for problem in error.problems:
+            option = problem.path.replace("_", "-")
+            named = f"--{option}" if getattr(args, problem.path, None) else problem.path
+            print(f"error: {named}: {_one_line(problem.message)}", file=sys.stderr)
+        return 2
     except (ConflictBriefError, OSError) as error:
-        # A filter value, an id or a file the command cannot use.
+        # An id or a file the command cannot use.
         print(f"error: {_one_line(error)}", file=sys.stderr)
+        return 2
+    except Exception as error:
+        # SQLite's errors (a folder missing, a full disk) are the user's too;
+        # sqlite3 is imported only by the export that raises them.
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(error, sqlite3.Error):
+            raise
+        print(f"error: {args.output}: {_one_line(error)}", file=sys.stderr)
         return 2
 
 
@@ -63,7 +79,7 @@ def _one_line(error: object) -> str:
     text = str(error)
     if isinstance(error, OSError) and error.filename is not None:
         text = f"{error.filename}: {error.strerror}"
-    return " ".join(text.split())
+    return visible(" ".join(text.split()))
 
 
 def _read(path: str | None) -> Brief:
@@ -84,35 +100,35 @@ def _document(value: Any) -> Any:
     return converter(detailed=False).unstructure(value)
 
 
-def _emit(out: IO[str], args: argparse.Namespace, text: str, data: Any) -> None:
+def _emit(out: Visible, args: argparse.Namespace, text: str, data: Any) -> None:
     if args.json:
-        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        out.write_json(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     elif text:
         out.write(text + "\n")
 
 
-def _show(args: argparse.Namespace, out: IO[str]) -> int:
+def _show(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     if args.json:
-        out.write(dumps(brief))
+        out.write_json(dumps(brief))
     else:
         out.write(f"{brief}\n")
     return 0
 
 
-def _listing(args: argparse.Namespace, out: IO[str], records: Any) -> int:
+def _listing(args: argparse.Namespace, out: Visible, records: Any) -> int:
     text = str(records) if len(records) else "nothing matches"
     _emit(out, args, text, [_document(r) for r in records])
     return 0
 
 
-def _actors(args: argparse.Namespace, out: IO[str]) -> int:
+def _actors(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     filters = {} if args.kind is None else {"kind": args.kind}
     return _listing(args, out, brief.actors.where(**filters))
 
 
-def _statements(args: argparse.Namespace, out: IO[str]) -> int:
+def _statements(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     given = {
         "speaker": args.speaker,
@@ -125,7 +141,7 @@ def _statements(args: argparse.Namespace, out: IO[str]) -> int:
     return _listing(args, out, found)
 
 
-def _timeline(args: argparse.Namespace, out: IO[str]) -> int:
+def _timeline(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     records = brief.timeline(during=args.during)
     names = brief_names(brief)
@@ -135,7 +151,7 @@ def _timeline(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _troops(args: argparse.Namespace, out: IO[str]) -> int:
+def _troops(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     estimate = brief.troops(
         sender=args.sender, host=args.host, active_on=args.active_on
@@ -158,7 +174,7 @@ def _troops(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _disputes(args: argparse.Namespace, out: IO[str]) -> int:
+def _disputes(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     found = brief.disputes()
     names = brief_names(brief)
@@ -171,7 +187,7 @@ def _disputes(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _validate(args: argparse.Namespace, out: IO[str]) -> int:
+def _validate(args: argparse.Namespace, out: Visible) -> int:
     results = []
     for path in args.files:
         try:
@@ -198,7 +214,7 @@ def _validate(args: argparse.Namespace, out: IO[str]) -> int:
     return 0 if all(r["valid"] for r in results) else 1
 
 
-def _uncited(args: argparse.Namespace, out: IO[str]) -> int:
+def _uncited(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     found = brief.uncited(args.source)
     text = "\n".join(f"{source}: {sentence}" for source, sentence in found)
@@ -207,23 +223,23 @@ def _uncited(args: argparse.Namespace, out: IO[str]) -> int:
     return 0
 
 
-def _render(args: argparse.Namespace, out: IO[str]) -> int:
+def _render(args: argparse.Namespace, out: Visible) -> int:
     brief = _read(args.brief)
     text = to_html(brief) if args.to == "html" else to_markdown(brief)
     if args.output is None:
         out.write(text)
     else:
-        Path(args.output).write_text(text, encoding="utf-8")
+        replace_file(args.output, text.encode())
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
 
 
-def _schema(_: argparse.Namespace, out: IO[str]) -> int:
+def _schema(_: argparse.Namespace, out: Visible) -> int:
     out.write(json.dumps(json_schema(), indent=2) + "\n")
     return 0
 
 
-def _export(args: argparse.Namespace, out: IO[str]) -> int:
+def _export(args: argparse.Namespace, out: Visible) -> int:
     if args.output == "-" and args.to != "geojson":
         print(
             f"error: -o - (standard output) is for geojson, not {args.to}",
@@ -236,9 +252,9 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
         if args.to == "geojson":
             text = json.dumps(export.to_geojson(brief), ensure_ascii=False, indent=2)
             if args.output == "-":
-                out.write(text + "\n")
+                out.write_json(text + "\n")
                 return 0
-            Path(args.output).write_text(text + "\n", encoding="utf-8")
+            replace_file(args.output, (text + "\n").encode())
             written = [Path(args.output)]
         elif args.to == "csv":
             written = export.to_csv(brief, args.output)
@@ -252,6 +268,19 @@ def _export(args: argparse.Namespace, out: IO[str]) -> int:
     for path in written:
         print(f"wrote {path}", file=sys.stderr)
     return 0
+
+
+class _Version(argparse.Action):
+    """``--version``: print the installed version, read only when asked."""
+
+    def __init__(self, option_strings: list[str], dest: str) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
+        from importlib.metadata import version
+
+        print(f"conflictbrief {version('conflictbrief')}")
+        parser.exit()
 
 
 class _Renamed(argparse.Action):
@@ -282,13 +311,14 @@ def _parser() -> argparse.ArgumentParser:
         description="Read, query and check conflictbrief briefs.",
         epilog="Exit status: 0 ok, 1 invalid data, 2 misuse.",
     )
+    parser.add_argument("--version", action=_Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
 
     def command(
         name: str,
-        run: Callable[[argparse.Namespace, IO[str]], int],
+        run: Callable[[argparse.Namespace, Visible], int],
         about: str,
         *,
         json: bool = True,

@@ -10,14 +10,13 @@ problem in a file is reported at once with its JSON path.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import io
 import json
 import os
-import stat
 from typing import IO, Any, Union, cast
 
+from ._base.files import replace_file
 from ._base.messages import shown
 from ._format.converter import converter, problems
 from ._format.json_text import decode
@@ -203,39 +202,10 @@ def dump(brief: Brief, file: PathOrFile) -> None:
     text = dumps(brief)
     data = text.encode("utf-8")  # before a file is opened, and so emptied
     if isinstance(file, (str, os.PathLike)):
-        _replace(os.fspath(file), data)
+        replace_file(file, data)
     elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
         file, "mode", ""
     ):
         cast("IO[bytes]", file).write(data)
     else:
         cast("IO[str]", file).write(text)
-
-
-def _replace(path: str, data: bytes) -> None:
-    """Write *data* to a new file beside *path*, then rename it over *path*."""
-    # tempfile imports shutil, random and three compression modules: it is
-    # imported when a file is written, not with the package.
-    import tempfile
-
-    folder = os.path.dirname(path) or "."  # noqa: PTH120
-    f = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed before the rename)
-        dir=folder, prefix=".conflictbrief-", suffix=".tmp", delete=False
-    )
-    try:
-        with f:
-            # The new file keeps the mode of the one it replaces; a file
-            # that is new gets the usual one rather than the temporary's 0600.
-            try:
-                mode = stat.S_IMODE(os.stat(path).st_mode)  # noqa: PTH116
-            except FileNotFoundError:
-                mode = 0o644
-            os.chmod(f.fileno(), mode)  # noqa: PTH101
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(f.name, path)  # noqa: PTH105
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(f.name)  # noqa: PTH108
-        raise

@@ -9,7 +9,7 @@ read "North Korea to Russia" rather than "north-korea to russia".
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from conflictbrief._collections.root import Holder
@@ -25,6 +25,54 @@ Names = Mapping[str, str]
 _HTML = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;"}
 )
+
+
+_CONTROL = {
+    c: f"\\x{c:02x}" for c in (*range(32), *range(127, 160)) if chr(c) not in "\n\t"
+}
+"""Control characters, which a terminal may run as commands, and how they show."""
+
+_JSON_CONTROL = {c: f"\\u{c:04x}" for c in range(127, 160)}
+"""What JSON text leaves raw and a terminal may run: DEL and the C1 controls."""
+
+
+def visible(text: str) -> str:
+    r"""Return *text* with control characters but ``\n`` and ``\t`` escaped.
+
+    >>> visible("red\x1b[31m")
+    'red\\x1b[31m'
+    """
+    return text.translate(_CONTROL)
+
+
+def visible_json(text: str) -> str:
+    """Return JSON *text* with DEL and the C1 controls as JSON escapes.
+
+    `json.dumps` escapes the other controls in strings itself; these occur
+    only inside strings too, so the escapes read back as the same text.
+    """
+    return text.translate(_JSON_CONTROL)
+
+
+class Visible:
+    """A text stream that shows control characters in what it is given escaped.
+
+    A brief's text (a name, a summary, a quote) may hold terminal escape
+    sequences; printed raw, they would recolour or retitle the terminal. The
+    command line prints through one: text with `visible`, JSON with
+    `visible_json`, which reads back as the same text.
+    """
+
+    def __init__(self, out: IO[str]) -> None:
+        self.out = out
+
+    def write(self, text: str) -> int:
+        """Write *text*, its control characters escaped."""
+        return self.out.write(visible(text))
+
+    def write_json(self, text: str) -> int:
+        """Write the JSON *text*, DEL and the C1 controls as JSON escapes."""
+        return self.out.write(visible_json(text))
 
 
 def escape(text: str) -> str:

@@ -72,6 +72,32 @@ def _parse_single(text: str, whole: str) -> tuple[date, date]:
     return one, one
 
 
+_SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})/(\d{1,2})/(\d{1,2})")
+"""A day written with slashes: day, month and year either way round."""
+
+
+def _slashed_day(text: str) -> str | None:
+    """How to write *text*, a day with slashes, as EDTF; None if it is not one."""
+    found = _SLASHED.fullmatch(text)
+    if found is None:
+        return None
+    if found[4]:
+        year, first, second = found[4], found[5], found[6]
+        readings = [(first, second)]
+    else:
+        year, first, second = found[3], found[2], found[1]
+        readings = [(first, second), (second, first)]
+    y = int(year)
+    days = [
+        date(y, m, d).isoformat()
+        for m, d in ((int(a), int(b)) for a, b in readings)
+        if y >= 1 and 1 <= m <= 12 and 1 <= d <= month_end(y, m).day
+    ]
+    if not days:
+        return "a day is written YYYY-MM-DD"
+    return f"a day is written YYYY-MM-DD: {' or '.join(dict.fromkeys(days))}"
+
+
 def read_edtf(text: str) -> tuple[date | None, date | None]:
     """Read EDTF *text* into its first and last day, None for an open end.
 
@@ -93,7 +119,7 @@ def read_edtf(text: str) -> tuple[date | None, date | None]:
     if text.startswith(("Y", "-")):
         raise _bad(text, "years run 0001-9999, written with four digits")
     if text.count("/") > 1:
-        raise _bad(text, "an interval has exactly one '/'")
+        raise _bad(text, _slashed_day(text) or "an interval has exactly one '/'")
     if "/" not in text:
         if text == OPEN:
             raise _bad(text, "'..' is an open interval end (2024-08/..), not a date")
