@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conflictbrief import Brief, Citation, Source, Statement, ValidationError
-from conflictbrief._base.passages import find_passage, sentences, uncovered
+from conflictbrief._base.passages import TextIndex, find_passage, sentences, uncovered
 
 TEXT = (
     "Officials said the \u201cbrave\u201d\n  troops\u2019 return was near. "
@@ -130,3 +130,24 @@ class TestSourceHelpers:
         expected = [("s", s) for s in sentences(TEXT) if "disagreed" not in s]
         assert expected == list(brief.uncited())
         assert expected == list(brief.uncited(src))
+
+
+class TestTextIndex:
+    @given(
+        st.text(alphabet="ab \n", max_size=60),
+        st.lists(st.text(alphabet="ab \n", min_size=1, max_size=12), max_size=40),
+    )
+    def test_as_in_says(self, text: str, fragments: list[str]) -> None:
+        """Scanned or indexed, a fragment is found exactly when `in` finds it."""
+        index = TextIndex(text)
+        warm = ["a"] * 16  # the scans before the index is built
+        assert [f in text for f in warm + fragments] == [
+            f in index for f in warm + fragments
+        ]
+
+    def test_finds_late_words(self) -> None:
+        """Fragments late in a long text are found once the index is built."""
+        text = " ".join(f"word{i:05}" for i in range(20_000))
+        index = TextIndex(text)
+        assert all(f"word{i:05} word{i + 1:05}" in index for i in range(19_000, 19_050))
+        assert "word19999 word00000" not in index

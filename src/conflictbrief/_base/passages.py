@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-__all__ = ["find_passage", "sentences", "uncovered"]
+__all__ = ["TextIndex", "find_passage", "sentences", "uncovered"]
 
 # A sentence ends at '.', '!' or '?' followed by space and a capital, a digit
 # or an opening quotation mark: "U.S. officials" stays one sentence.
@@ -90,3 +90,60 @@ def uncovered(text: str, quotes: Iterable[str]) -> tuple[str, ...]:
         for start, stop, done in zip(starts, stops, cited, strict=True)
         if not done and flat[start:stop]
     )
+
+
+_WORD_START = re.compile(r"(?<!\S)\S")
+"""Where a word starts: a character that is not space, after space or nothing."""
+
+_KEY = 4
+"""How many characters of a word start file it in a `TextIndex`."""
+
+_SCANS = 16
+"""How many fragments a `TextIndex` looks for by scanning before it is built."""
+
+
+class TextIndex:
+    """One text, for finding many fragments in it without a scan from the start each.
+
+    ``fragment in index`` says what ``fragment in text`` says. The first few
+    fragments are looked for by a scan, which is quickest when there are
+    few; then the index is built once: every word start of the text filed
+    under its first four characters. A fragment is then looked for only at
+    the word starts filed under one of its own inner word starts (after
+    whitespace in the fragment, so after whitespace in the text too), the
+    one filed least often, each compared in place. A fragment with no inner
+    word start of four characters is scanned for.
+    """
+
+    __slots__ = ("asked", "starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.asked = 0
+        self.starts: dict[str, list[int]] | None = None
+
+    def __contains__(self, fragment: str) -> bool:
+        self.asked += 1
+        if self.asked <= _SCANS:
+            return fragment in self.text
+        if self.starts is None:
+            self.starts = {}
+            for found in _WORD_START.finditer(self.text):
+                at = found.start()
+                self.starts.setdefault(self.text[at : at + _KEY], []).append(at)
+        best: tuple[int, list[int]] | None = None
+        for found in _WORD_START.finditer(fragment, 1):
+            at = found.start()
+            if len(fragment) - at < _KEY:
+                break
+            places = self.starts.get(fragment[at : at + _KEY], [])
+            if best is None or len(places) < len(best[1]):
+                best = (at, places)
+                if not places:
+                    return False
+        if best is None:
+            return fragment in self.text
+        offset, places = best
+        return any(
+            p >= offset and self.text.startswith(fragment, p - offset) for p in places
+        )

@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from conflictbrief._base.messages import Suggester, article, by_name, merged_suggestions
+from conflictbrief._base.passages import TextIndex
 from conflictbrief._base.text import name_pairs
 from conflictbrief._validators import fail
 from conflictbrief.actors import ActorKind
@@ -53,10 +54,10 @@ def plain_marks(text: str) -> str:
     return normalise_space(text).translate(_PLAIN_MARKS)
 
 
-def _marks_hint(quote: str, plain_text: str) -> str:
+def _marks_hint(quote: str, plain_text: TextIndex) -> str:
     """A hint for a quote that differs from a text only in its quotation marks.
 
-    *plain_text* is the source's text as `plain_marks` gives it.
+    *plain_text* indexes the source's text as `plain_marks` gives it.
     """
     if plain_marks(quote) in plain_text:
         return (
@@ -276,22 +277,37 @@ class Checker:
         sources = self.ids["sources"]
         unchecked = "sources" in self.incomplete
         texts = {s.id: s.text for s in self.records["sources"] if s.text is not None}
-        # Each source's text is normalised once, however many quotes miss it.
-        normalised: dict[str, str] = {}
-        plain: dict[str, str] = {}
+        # Each source's text is indexed once (as written, with its space
+        # normalised, with plain marks), and each distinct quote of a source
+        # is looked for once, however many citations give it.
+        indexes: dict[tuple[str, str], TextIndex] = {}
+        answers: dict[tuple[str, str], bool] = {}
         published = {
             s.id: s.published.latest
             for s in self.records["sources"]
             if s.published is not None
         }
 
+        def index(source: str, form: str) -> TextIndex:
+            found = indexes.get((source, form))
+            if found is None:
+                text = texts[source]
+                if form == "spaced":
+                    text = normalise_space(text)
+                elif form == "plain":
+                    text = plain_marks(text)
+                found = indexes[source, form] = TextIndex(text)
+            return found
+
         def found(quote: str, source: str) -> bool:
-            text = texts.get(source)
-            if text is None or quote in text:
+            if source not in texts:
                 return True
-            if source not in normalised:
-                normalised[source] = normalise_space(text)
-            return normalise_space(quote) in normalised[source]
+            answer = answers.get((source, quote))
+            if answer is None:
+                answer = answers[source, quote] = quote in index(
+                    source, "as written"
+                ) or normalise_space(quote) in index(source, "spaced")
+            return answer
 
         # Every citation of a large brief passes through here: the common
         # case, a quote found as it is, is tested inline.
@@ -300,20 +316,16 @@ class Checker:
                 latest: date | None = date.min
                 for j, c in enumerate(record.citations):
                     source, quote = c.source, c.quote
-                    text = texts.get(source)
-                    if text is not None and quote in text:
-                        pass
-                    elif source not in sources and not unchecked:
+                    if source not in sources and not unchecked:
                         self.unknown(
                             f"$.{name}[{i}].citations[{j}].source", source, "sources"
                         )
                     elif not found(quote, source):
-                        if source not in plain:
-                            plain[source] = plain_marks(texts[source])
+                        hint = _marks_hint(quote, index(source, "plain"))
                         self.add(
                             f"$.{name}[{i}].citations[{j}].quote",
                             f"expected words found in the text of {source!r}, "
-                            f"got {quote!r}{_marks_hint(quote, plain[source])}",
+                            f"got {quote!r}{hint}",
                         )
                     if latest is not None:
                         day = published.get(source)
