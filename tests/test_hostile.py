@@ -353,6 +353,17 @@ def missing_quotes(n: int) -> str:
     return text(actors=[ACTOR], sources=[source], statements=statements)
 
 
+def named_unknowns(n: int) -> str:
+    """*n* actors with names and aliases, and statements by unknown ids."""
+    actors = [
+        {**ACTOR, "id": f"actor-{i}", "name": f"Name {i}", "aliases": [f"Alias {i}"]}
+        for i in range(n)
+    ]
+    sources = [{"id": "s", "title": "S", "kind": "article", "text": "x"}]
+    statements = [statement(i, f"nobody-{i}", "x") for i in range(n)]
+    return text(actors=actors, sources=sources, statements=statements)
+
+
 def late_quotes(n: int) -> str:
     """A long source and quotes of its last words, both growing with *n*."""
     words = [f"w{i}" for i in range(200 * n)]
@@ -395,6 +406,7 @@ class TestGrowth:
         [
             (chain, 1000),
             (unknown_speakers, 500),
+            (named_unknowns, 2000),
             (missing_quotes, 25),
             (late_quotes, 100),
             (cited_again, 200),
@@ -402,6 +414,7 @@ class TestGrowth:
         ids=[
             "part-of-chain",
             "unknown-ids",
+            "named-unknown-ids",
             "missing-quotes",
             "late-quotes",
             "cited-again",
@@ -412,6 +425,15 @@ class TestGrowth:
         little, big = shape(small), shape(4 * small)
         ratio = best_time(big) / best_time(little)
         assert ratio < 6, f"4x the input took {ratio:.1f}x the time"
+
+    def test_suggestions_cost_little(self) -> None:
+        """Unknown ids among many names cost less than four times a file without."""
+        named = named_unknowns(8000)
+        doc = json.loads(named)
+        for said in doc["statements"]:
+            said["speaker"] = None
+        ratio = best_time(named) / best_time(json.dumps(doc))
+        assert ratio < 4, f"unknown ids took {ratio:.1f}x the time"
 
     def test_suggestions_capped(self) -> None:
         """Only the first 100 unknown ids get suggestions; every one is reported."""

@@ -104,19 +104,36 @@ class Suggester:
         return close_matches(key, sorted(candidates), n)
 
 
+class NameSuggester:
+    """The ids whose names come closest to a guessed id, from an index built once.
+
+    Built from pairs of a name or alias and its record's id. A key is read as
+    words ("zelensky" is close to the alias "Zelenskyy"), so that a guessed
+    id finds the record a reader knows by name.
+    """
+
+    __slots__ = ("_folded", "_suggester")
+
+    def __init__(self, names: Iterable[tuple[str, str]]) -> None:
+        self._folded: dict[str, str] = {}
+        for name, found in names:
+            self._folded.setdefault(name.casefold(), found)
+        self._suggester = Suggester(self._folded)
+
+    def close(self, key: str, n: int = 3) -> tuple[str, ...]:
+        """Return up to *n* ids whose names come closest to *key*, best first."""
+        wanted = key.replace("-", " ").casefold()
+        close = self._suggester.close(wanted, n)
+        return tuple(dict.fromkeys(self._folded[c] for c in close))
+
+
 def by_name(key: str, names: Iterable[tuple[str, str]], n: int = 3) -> tuple[str, ...]:
     """Return the ids whose names come closest to the id *key*, best first.
 
-    *names* pairs each name or alias with its record's id. The key is read
-    as words ("zelensky" is close to the alias "Zelenskyy"), so that a
-    guessed id finds the record a reader knows by name.
+    *names* pairs each name or alias with its record's id; for many keys,
+    build one `NameSuggester` instead.
     """
-    folded: dict[str, str] = {}
-    for name, found in names:
-        folded.setdefault(name.casefold(), found)
-    wanted = key.replace("-", " ").casefold()
-    close = Suggester(folded).close(wanted, n)
-    return tuple(dict.fromkeys(folded[c] for c in close))
+    return NameSuggester(names).close(key, n)
 
 
 def merged_suggestions(*groups: tuple[str, ...], n: int = 3) -> tuple[str, ...]:

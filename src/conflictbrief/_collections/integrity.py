@@ -15,7 +15,12 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from conflictbrief._base.messages import Suggester, article, by_name, merged_suggestions
+from conflictbrief._base.messages import (
+    NameSuggester,
+    Suggester,
+    article,
+    merged_suggestions,
+)
 from conflictbrief._base.passages import TextIndex
 from conflictbrief._base.text import name_pairs
 from conflictbrief._validators import fail
@@ -121,7 +126,7 @@ class Checker:
         # made once; only the first SUGGESTED unknown ids get them, so that a
         # file of unknown ids is refused in time linear in its size.
         self.suggesters: dict[str, Suggester] = {}
-        self.named: dict[str, list[tuple[str, str]]] = {}
+        self.named: dict[str, NameSuggester] = {}
         self.suggested = 0
         # Built here rather than with Records._ids(), which would keep a dict
         # per collection alive for as long as the brief (about 40 bytes a
@@ -226,11 +231,12 @@ class Checker:
             if suggester is None:
                 suggester = self.suggesters[target] = Suggester(self.ids[target])
             close = suggester.close(key)
-            named = self.named.get(target)
-            if named is None and target in ("actors", "places"):
-                named = self.named[target] = list(name_pairs(self.ids[target].values()))
-            if named:
-                close = merged_suggestions(close, by_name(key, named))
+            if target in ("actors", "places"):
+                named = self.named.get(target)
+                if named is None:
+                    pairs = name_pairs(self.ids[target].values())
+                    named = self.named[target] = NameSuggester(pairs)
+                close = merged_suggestions(close, named.close(key))
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         expected = f"the id of {BY_NAME[target].singular} in this brief"
         self.add(path, f"expected {expected}, got {key!r}{hint}")
