@@ -69,6 +69,11 @@ CITE = Citation(source="kcna", quote="troops were sent")
 briefly = settings(max_examples=40, deadline=None)
 
 
+def cut(text: str) -> str:
+    """What a message shows of a repr longer than 60 characters."""
+    return f"{text[:57]}... ({len(text) - 57:,} characters cut)"
+
+
 def problems_of(make: Callable[[], object]) -> tuple[Problem, ...]:
     """Return the problems of the `ValidationError` that *make* raises."""
     with pytest.raises(ValidationError) as info:

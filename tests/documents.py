@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from conflictbrief import FORMAT, Problem, ValidationError, loads
 from conflictbrief._format.format1 import BRIEF_1
 from conflictbrief._format.versions import VERSIONS
-from contracts import ACTOR_KINDS, EVENT_KINDS, STATEMENT_KINDS
+from contracts import ACTOR_KINDS, EVENT_KINDS, STATEMENT_KINDS, cut
 
 OLDER = ", ".join(repr(v) for v in VERSIONS if v != FORMAT)
 """The earlier formats that still load, as the format error lists them."""
@@ -259,7 +259,7 @@ BAD_DOCUMENTS = [
     pytest.param(
         text_of(put("actors", value={"kim": DOC["actors"][2]})),
         "$.actors",
-        "expected a list, got " + repr({"kim": DOC["actors"][2]})[:57] + "...",
+        "expected a list, got " + cut(repr({"kim": DOC["actors"][2]})),
         id="object-for-list",
     ),
     pytest.param(
@@ -489,7 +489,7 @@ BAD_DOCUMENTS = [
     pytest.param(
         json.dumps([DOC]),
         "$",
-        "expected a JSON object, got " + repr([DOC])[:57] + "...",
+        "expected a JSON object, got " + cut(repr([DOC])),
         id="top-level-list",
     ),
     pytest.param(

@@ -426,6 +426,24 @@ class TestGrowth:
         ratio = best_time(big) / best_time(little)
         assert ratio < 6, f"4x the input took {ratio:.1f}x the time"
 
+    @pytest.mark.parametrize("field", ["speaker", "quote", "id"])
+    def test_long_values_shortened(self, field: str) -> None:
+        """A megabyte-long id or quote gives message lines under 1,000 characters."""
+        long = "x" * 1_000_000
+        sources = [{"id": "s", "title": "S", "kind": "article", "text": "x"}]
+        said = statement(0, "a", "x")
+        if field == "quote":
+            said["citations"][0]["quote"] = long
+        else:
+            said[field] = long
+        doc = text(actors=[ACTOR], sources=sources, statements=[said, said])
+        with pytest.raises(ValidationError) as info:
+            loads(doc)
+        lines = str(info.value).splitlines()
+        assert lines
+        assert max(map(len, lines)) < 1000
+        assert "999,945 characters cut" in str(info.value)
+
     def test_suggestions_cost_little(self) -> None:
         """Unknown ids among many names cost less than four times a file without."""
         named = named_unknowns(8000)

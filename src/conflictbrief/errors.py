@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from ._base.messages import by_name, close_matches, merged_suggestions
+from ._base.messages import by_name, close_matches, merged_suggestions, quoted
 from ._base.repr import model_repr
 from ._base.sealed import sealed
 
@@ -152,9 +152,9 @@ class UnknownIdError(ConflictBriefError, KeyError):
         )
 
     def __str__(self) -> str:
-        text = f"no record in {self.collection} has {self.field} {self.id!r}"
+        text = f"no record in {self.collection} has {self.field} {quoted(self.id)}"
         if self.suggestions:
-            text += "; did you mean " + " or ".join(map(repr, self.suggestions)) + "?"
+            text += "; did you mean " + " or ".join(map(quoted, self.suggestions)) + "?"
         return text
 
 

@@ -15,6 +15,7 @@ from contracts import (
     TEXT,
     actor,
     brief,
+    cut,
     deployment,
     event,
     figure,
@@ -459,7 +460,7 @@ class TestBriefIntegrity:
     def test_item_of_wrong_type(self) -> None:
         """A collection holds only its own record type."""
         wrong = event(id="s2")
-        shown = repr(wrong)[:57] + "..."
+        shown = cut(repr(wrong))
         expected = Problem("$.statements[1]", f"expected a Statement, got {shown}")
         assert (expected,) == problems_of(
             lambda: brief(statements=[statement(), wrong])
@@ -468,7 +469,7 @@ class TestBriefIntegrity:
     def test_item_of_wrong_type_article(self) -> None:
         """The message reads "an Event", not "a Event"."""
         wrong = statement(id="e2")
-        shown = repr(wrong)[:57] + "..."
+        shown = cut(repr(wrong))
         expected = Problem("$.events[0]", f"expected an Event, got {shown}")
         assert (expected,) == problems_of(lambda: brief(events=[wrong]))
 

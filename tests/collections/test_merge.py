@@ -256,7 +256,7 @@ class TestConflicts:
         """A long value is shortened in the message."""
         theirs = other(sources=[source(title="x" * 80)])
         (problem,) = problems_of(lambda: brief().merge(theirs))
-        assert problem.message.endswith(f"got '{'x' * 56}...")
+        assert problem.message.endswith(f"got '{'x' * 56}... (25 characters cut)")
 
     def test_all_at_once(self) -> None:
         """Every problem is reported at once, and nothing is merged."""

@@ -16,11 +16,26 @@ _LONGEST = 60
 """How many characters of a value's repr a message shows."""
 
 
-def shown(value: object) -> str:
-    """Return *value* as messages show it: its repr and, if unclear, its type."""
+def quoted(value: object) -> str:
+    """Return the repr of *value* as messages show it: escaped, and shortened.
+
+    A repr longer than 60 characters keeps its first 57, then says how many
+    were cut, so that a value from a file (a megabyte-long id or quote)
+    cannot make a message long:
+
+    >>> quoted("x" * 100)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (45 characters cut)"
+    """
     text = escaped(repr(value))
-    if len(text) > _LONGEST:
-        text = text[: _LONGEST - 3] + "..."
+    if len(text) <= _LONGEST:
+        return text
+    kept = _LONGEST - 3
+    return f"{text[:kept]}... ({len(text) - kept:,} characters cut)"
+
+
+def shown(value: object) -> str:
+    """Return *value* as messages show it: `quoted` and, if unclear, its type."""
+    text = quoted(value)
     if isinstance(value, (str, int, float)) and not isinstance(value, enum.Enum):
         return f"{text} ({type(value).__name__})"
     return text

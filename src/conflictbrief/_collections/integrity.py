@@ -20,6 +20,7 @@ from conflictbrief._base.messages import (
     Suggester,
     article,
     merged_suggestions,
+    quoted,
 )
 from conflictbrief._base.passages import TextIndex
 from conflictbrief._base.text import name_pairs
@@ -193,7 +194,7 @@ class Checker:
                 if first != i:
                     self.add(
                         f"$.{name}[{i}].id",
-                        f"expected a unique id, got {item.id!r} again "
+                        f"expected a unique id, got {quoted(item.id)} again "
                         f"(first at $.{name}[{first}])",
                     )
         return ok
@@ -220,7 +221,8 @@ class Checker:
                     elif value == record.id:
                         self.add(
                             path,
-                            f"expected another record's id, got its own id {value!r}",
+                            "expected another record's id, got its own id "
+                            + quoted(value),
                         )
 
     def unknown(self, path: str, key: str, target: str) -> None:
@@ -237,9 +239,9 @@ class Checker:
                     pairs = name_pairs(self.ids[target].values())
                     named = self.named[target] = NameSuggester(pairs)
                 close = merged_suggestions(close, named.close(key))
-        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        hint = f"; did you mean {' or '.join(map(quoted, close))}?" if close else ""
         expected = f"the id of {BY_NAME[target].singular} in this brief"
-        self.add(path, f"expected {expected}, got {key!r}{hint}")
+        self.add(path, f"expected {expected}, got {quoted(key)}{hint}")
 
     def state(self, path: str, key: str | None) -> None:
         """Check that *key*, if it names an actor, names a state."""
@@ -247,7 +249,7 @@ class Checker:
         if actor is not None and actor.kind is not ActorKind.STATE:
             self.add(
                 path,
-                f"expected the id of a state, got {key!r}, which is "
+                f"expected the id of a state, got {quoted(key)}, which is "
                 f"{actor.kind.value!r}",
             )
 
@@ -275,7 +277,7 @@ class Checker:
                 self.add(
                     f"$.actors[{i}].part_of",
                     f"expected a chain of part_of that ends, got a cycle "
-                    f"through {actor.id!r}",
+                    f"through {quoted(actor.id)}",
                 )
 
     def _citations(self) -> None:
@@ -330,8 +332,8 @@ class Checker:
                         hint = _marks_hint(quote, index(source, "plain"))
                         self.add(
                             f"$.{name}[{i}].citations[{j}].quote",
-                            f"expected words found in the text of {source!r}, "
-                            f"got {quote!r}{hint}",
+                            f"expected words found in the text of {quoted(source)}, "
+                            f"got {quoted(quote)}{hint}",
                         )
                     if latest is not None:
                         day = published.get(source)
@@ -343,10 +345,11 @@ class Checker:
                 if quote is not None and not any(
                     found(quote, c.source) for c in record.citations
                 ):
-                    cited = ", ".join(repr(c.source) for c in record.citations)
+                    cited = ", ".join(quoted(c.source) for c in record.citations)
                     self.add(
                         f"$.{name}[{i}].quote",
-                        f"expected words found in the text of {cited}, got {quote!r}",
+                        f"expected words found in the text of {cited}, "
+                        f"got {quoted(quote)}",
                     )
                 if latest is not None and (
                     _dated_after(record.date, latest) or type(record) is Deployment

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from conflictbrief._base.messages import shown
+from conflictbrief._base.messages import quoted, shown
 from conflictbrief._base.repr import model_repr
 from conflictbrief._base.sealed import sealed
 from conflictbrief._fields import is_worded, references
@@ -104,10 +104,6 @@ class MergeReport:
         lines = [f"{self.brief.id}: {len(self.reworded)} worded differently"]
         lines += (f"  {r}" for r in self.reworded)
         return "\n".join(lines)
-
-
-_LONGEST = 60
-"""How many characters of a value's repr a conflict message shows."""
 
 
 def identity_keys(record: object) -> tuple[tuple[str, str], ...]:
@@ -254,8 +250,7 @@ def _shown(value: object) -> str:
         return repr(value.value)
     if isinstance(value, DateSpan):
         return repr(str(value))
-    text = repr(value)
-    return text if len(text) <= _LONGEST else text[: _LONGEST - 3] + "..."
+    return quoted(value)
 
 
 def _united(mine: tuple[Any, ...], yours: tuple[Any, ...]) -> tuple[Any, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, NamedTuple
 
-from conflictbrief._base.messages import child_path, shown
+from conflictbrief._base.messages import child_path, quoted, shown
 from conflictbrief.errors import Problem, ValidationError
 
 __all__ = ["Decoded", "decode"]
@@ -35,7 +35,9 @@ def _repeated_keys(node: object, path: str) -> list[Problem]:
     """Return a problem for each object under *node* that repeats a key."""
     out = []
     if type(node) is _Twice:
-        out.append(Problem(path, f"the key {node.key!r} appears twice in one object"))
+        out.append(
+            Problem(path, f"the key {quoted(node.key)} appears twice in one object")
+        )
     if isinstance(node, dict):
         for key, value in node.items():
             out += _repeated_keys(value, child_path(path, key))
