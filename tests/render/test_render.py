@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -456,6 +457,20 @@ class TestToHtml:
             ["1. threaten, 12 September 2024 to 27 April\N{HORIZONTAL ELLIPSIS}"],
         ] == labels
 
+    def test_timeline_height_capped(self) -> None:
+        """A timeline of 2,000 records draws its first 40 rows and counts the rest."""
+        first = date(2021, 1, 1)
+        days = [(first + timedelta(days=n)).isoformat() for n in range(2000)]
+        page = to_html(tiny(*(said(f"s{n}", day) for n, day in enumerate(days))))
+        svg = page[page.index("<svg") : page.index("</svg>")]
+        height = re.search(r'<svg[^>]* height="(\d+)"', svg)
+        assert height is not None
+        assert (40, True) == (svg.count('class="row"'), int(height[1]) <= 1400)
+        more = re.findall(r'<text class="more"[^>]*>([^<]*)<', svg)
+        assert ["and 1,960 more, in the list below"] == more
+        listed = page[page.index('<ol class="timeline">') :].split("</ol>", 1)[0]
+        assert 2000 == listed.count("<li>")
+
     def test_empty_brief(self) -> None:
         """A brief with nothing in it has a title and no empty sections."""
         page = to_html(Brief(id="b", title="T", as_of="2025-01-01"))
@@ -542,6 +557,19 @@ class TestInBrowser:
         script = "return d.getElementById('ref-26').closest('li').innerText;"
         text = measure(to_html(bundled), script)
         assert "26,27,1" == text.rsplit(".", 1)[1]
+
+    def test_timeline_readable_on_a_phone(
+        self, bundled: Brief, measure: Measure
+    ) -> None:
+        """At 360 px wide the timeline fits, its labels drawn at 11 px or more."""
+        script = """
+          const svg = d.querySelector('svg.timeline');
+          const sizes = [...svg.querySelectorAll('text')].map(t =>
+            parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+          const frame = d.documentElement.clientWidth;
+          return [Math.min(...sizes) >= 11, svg.getBoundingClientRect().right <= frame];
+        """
+        assert [True, True] == measure(to_html(bundled), script)
 
     def test_script_in_summary_does_not_run(
         self, bundled: Brief, tmp_path: Path

@@ -57,14 +57,16 @@ li { margin: .25rem 0; }
 sup a, .back { text-decoration: none; color: var(--accent); }
 .notes blockquote { margin: 0; font-style: italic; }
 .notes li:target { background: #fff3c4; }
-svg.timeline { max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+svg.timeline { display: block; font: 12px system-ui, sans-serif; }
 svg .tick { stroke: #ddd; }
 svg .tick-label, svg .row-label { fill: #444; }
 svg .as-of { stroke: var(--accent); stroke-dasharray: 3 3; }
 svg .as-of-label { fill: var(--accent); }
 svg .day { fill: #1d4e89; }
-svg .span { fill: #b4522d; opacity: .85; }
+svg .span { fill: #b4522d; opacity: .85;
+  stroke: #b4522d; /* a span of days stays visible on a narrow screen */ }
 svg .arrow { fill: #b4522d; opacity: .6; }
+svg .more { fill: var(--muted); font-style: italic; }
 svg .row:hover .row-label { fill: #000; font-weight: 700; }
 """
 
