@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import html
+import json
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -30,6 +35,63 @@ FIGURE_QUOTE = (
     "Military analysts estimate that Pyongyang sent roughly 11,000 troops to "
     "Russia last fall, including reinforcements deployed earlier this year."
 )
+
+Measure = Callable[[str, str], Any]
+"""Load a page, run a script on it, and return what the script returns."""
+
+_PROBE = re.compile(r'<pre id="probe">(.*?)</pre>', re.DOTALL)
+
+
+@pytest.fixture
+def measure(tmp_path: Path) -> Measure:
+    """Return ``measure(page, script)``, run in a 360 px wide frame.
+
+    The page keeps its Content-Security-Policy, which refuses scripts: it is
+    loaded as the ``srcdoc`` of a frame, and *script*, the body of a function
+    of the frame's document ``d``, runs in the page around it once the frame
+    has loaded. What it returns comes back as JSON.
+    """
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    chromium = CHROMIUM
+
+    def run(page: str, script: str) -> Any:
+        outer = tmp_path / "outer.html"
+        outer.write_text(
+            '<!DOCTYPE html><html><body style="margin:0">'
+            '<iframe id="page" style="border:0;width:360px;height:800px" '
+            f'srcdoc="{html.escape(page)}"></iframe><pre id="probe"></pre>'
+            "<script>addEventListener('load', () => {"
+            "const d = document.getElementById('page').contentDocument;"
+            f"const found = (d => {{{script}}})(d);"
+            "document.getElementById('probe').textContent = JSON.stringify(found);"
+            "});</script></body></html>",
+            encoding="utf-8",
+        )
+        result = subprocess.run(  # noqa: S603 (chromium, on a file we wrote)
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                f"--user-data-dir={tmp_path / 'profile'}",
+                "--dump-dom",
+                outer.as_uri(),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        found = _PROBE.search(result.stdout)
+        assert found is not None, result.stdout[-2000:]
+        return json.loads(html.unescape(found.group(1)))
+
+    return run
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +119,14 @@ def tiny(*statements: Statement, url: str | None = None, summary: str = "") -> B
         summary=summary or None,
         sources=[Source(id="s", title="The source", kind="article", url=url)],
         statements=statements or [said("one", "2025-04-28")],
+    )
+
+
+def quoted_twice() -> Statement:
+    """A statement citing two quotes of the source, so that it has two marks."""
+    return attrs.evolve(
+        said("two", "2025-04-28"),
+        citations=[Citation(source="s", quote=q) for q in ("one", "two")],
     )
 
 
@@ -154,6 +224,11 @@ class TestToMarkdown:
         text = to_markdown(tiny(url="javascript:alert(1)"))
         assert "- The source (javascript:alert(1)) · article" in text
         assert "](" not in text
+
+    def test_adjacent_marks_separated(self) -> None:
+        """Adjacent footnote marks have a comma between them: 1,2 is not note 12."""
+        text = to_markdown(tiny(quoted_twice()))
+        assert "- *28 April 2025*, report: Something.[^1],[^2]" == text.splitlines()[10]
 
     def test_statement_quote_shown(self, bundled: Brief) -> None:
         """A statement's own words follow its summary, in quotation marks."""
@@ -287,6 +362,15 @@ class TestToHtml:
             "in Russia</span>"
         ) in note.group(1)
 
+    def test_adjacent_marks_separated(self) -> None:
+        """Adjacent marks share one superscript: a link each, commas between."""
+        page = to_html(tiny(quoted_twice()))
+        expected = (
+            '<sup class="ref"><a id="ref-1" href="#q1">1</a>,'
+            '<a id="ref-2" href="#q2">2</a></sup>'
+        )
+        assert expected in page
+
     def test_script_escaped(self) -> None:
         """A script in the summary is text: escaped, with no script element."""
         page = to_html(tiny(summary=HOSTILE))
@@ -373,6 +457,20 @@ class TestToHtml:
             ["1. threaten, 12 September 2024 to 27 April\N{HORIZONTAL ELLIPSIS}"],
         ] == labels
 
+    def test_timeline_height_capped(self) -> None:
+        """A timeline of 2,000 records draws its first 40 rows and counts the rest."""
+        first = date(2021, 1, 1)
+        days = [(first + timedelta(days=n)).isoformat() for n in range(2000)]
+        page = to_html(tiny(*(said(f"s{n}", day) for n, day in enumerate(days))))
+        svg = page[page.index("<svg") : page.index("</svg>")]
+        height = re.search(r'<svg[^>]* height="(\d+)"', svg)
+        assert height is not None
+        assert (40, True) == (svg.count('class="row"'), int(height[1]) <= 1400)
+        more = re.findall(r'<text class="more"[^>]*>([^<]*)<', svg)
+        assert ["and 1,960 more, in the list below"] == more
+        listed = page[page.index('<ol class="timeline">') :].split("</ol>", 1)[0]
+        assert 2000 == listed.count("<li>")
+
     def test_empty_brief(self) -> None:
         """A brief with nothing in it has a title and no empty sections."""
         page = to_html(Brief(id="b", title="T", as_of="2025-01-01"))
@@ -448,11 +546,30 @@ class TestInBrowser:
     def test_footnote_target_holds_quote(self, bundled: Brief, tmp_path: Path) -> None:
         """The first footnote link's target exists and holds the quote."""
         dom = self.dom(bundled, tmp_path)
-        target = re.search(r'<sup class="ref" id="ref-1"><a href="#(q\d+)">', dom)
+        target = re.search(r'<a id="ref-1" href="#(q\d+)">', dom)
         assert target is not None
         note = re.search(rf'<li id="{target.group(1)}">(.*?)</li>', dom)
         assert note is not None
         assert f"<blockquote>{FIGURE_QUOTE}</blockquote>" in note.group(1)
+
+    def test_adjacent_marks_read_apart(self, bundled: Brief, measure: Measure) -> None:
+        """On screen, notes 26, 27 and 1 read "26,27,1", never "26271"."""
+        script = "return d.getElementById('ref-26').closest('li').innerText;"
+        text = measure(to_html(bundled), script)
+        assert "26,27,1" == text.rsplit(".", 1)[1]
+
+    def test_timeline_readable_on_a_phone(
+        self, bundled: Brief, measure: Measure
+    ) -> None:
+        """At 360 px wide the timeline fits, its labels drawn at 11 px or more."""
+        script = """
+          const svg = d.querySelector('svg.timeline');
+          const sizes = [...svg.querySelectorAll('text')].map(t =>
+            parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a);
+          const frame = d.documentElement.clientWidth;
+          return [Math.min(...sizes) >= 11, svg.getBoundingClientRect().right <= frame];
+        """
+        assert [True, True] == measure(to_html(bundled), script)
 
     def test_script_in_summary_does_not_run(
         self, bundled: Brief, tmp_path: Path

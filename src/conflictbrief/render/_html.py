@@ -57,33 +57,40 @@ li { margin: .25rem 0; }
 sup a, .back { text-decoration: none; color: var(--accent); }
 .notes blockquote { margin: 0; font-style: italic; }
 .notes li:target { background: #fff3c4; }
-svg.timeline { max-width: 100%; height: auto; font: 11px system-ui, sans-serif; }
+svg.timeline { display: block; font: 12px system-ui, sans-serif; }
 svg .tick { stroke: #ddd; }
 svg .tick-label, svg .row-label { fill: #444; }
 svg .as-of { stroke: var(--accent); stroke-dasharray: 3 3; }
 svg .as-of-label { fill: var(--accent); }
 svg .day { fill: #1d4e89; }
-svg .span { fill: #b4522d; opacity: .85; }
+svg .span { fill: #b4522d; opacity: .85;
+  stroke: #b4522d; /* a span of days stays visible on a narrow screen */ }
 svg .arrow { fill: #b4522d; opacity: .6; }
+svg .more { fill: var(--muted); font-style: italic; }
 svg .row:hover .row-label { fill: #000; font-weight: 700; }
 """
 
 
 class _Refs:
-    """Footnote references: each gets an id, so that a note can link back."""
+    """Footnote marks: each a link with an id, so that a note can link back.
+
+    A fact's marks share one superscript, a comma between each two, so that
+    notes 1 and 2 read "1,2" and never as note 12.
+    """
 
     def __init__(self, notes: Notes) -> None:
         self.notes = notes
         self.seen: dict[int, int] = {}
 
     def __call__(self, citations: Iterable[Citation]) -> str:
-        return "".join(self._one(n) for n in self.notes.cite(citations))
+        marks = ",".join(self._one(n) for n in self.notes.cite(citations))
+        return f'<sup class="ref">{marks}</sup>' if marks else ""
 
     def _one(self, note: Note) -> str:
         n = note.number
         self.seen[n] = self.seen.get(n, 0) + 1
         ref = f"ref-{n}" if self.seen[n] == 1 else f"ref-{n}-{self.seen[n]}"
-        return f'<sup class="ref" id="{ref}"><a href="#q{n}">{n}</a></sup>'
+        return f'<a id="{ref}" href="#q{n}">{n}</a>'
 
 
 def _source(source: Source) -> str:

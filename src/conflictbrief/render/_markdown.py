@@ -52,7 +52,8 @@ def _md_url(url: str) -> str:
 
 
 def _refs(notes: Iterable[Note]) -> str:
-    return "".join(f"[^{n.number}]" for n in notes)
+    # Side by side, [^1][^2] reads as note 12 once rendered: a comma parts them.
+    return ",".join(f"[^{n.number}]" for n in notes)
 
 
 def _source_text(source: Source) -> str:

@@ -20,17 +20,19 @@ from conflictbrief.records import Record
 
 from ._document import line_parts
 
-__all__ = ["timeline_svg"]
+__all__ = ["TIMELINE_ROWS", "timeline_svg"]
 
-WIDTH = 960
-LABEL_WIDTH = 300
-"""Room on the left for each row's number, kind and date in words."""
-ROW = 20
+TIMELINE_ROWS = 40
+"""The rows the drawing shows at most; a last line counts the rest."""
+PLOT_START = 3.0
+PLOT_END = 97.0
+"""Where the axis runs, in percent of the drawing's width: room for arrows."""
+ROW = 32
+"""A row's height in pixels: its label, and its mark under it."""
 TOP = 44
 """Room above the rows for the axis and its labels."""
-PLOT_START = LABEL_WIDTH + 16
-PLOT_END = WIDTH - 24
 LABEL_CHARACTERS = 46
+"""What a row label holds, to fit the narrowest screen at 12 px."""
 
 
 def _shorten(text: str) -> str:
@@ -75,7 +77,7 @@ def _ticks(start: int, end: int) -> list[tuple[int, str]]:
 
 
 class _Axis:
-    """Days (ordinals) to x positions; a day is the width between two ticks."""
+    """Days (ordinals) to x positions, in percent of the drawing's width."""
 
     def __init__(self, start: int, end: int) -> None:
         self.start = start
@@ -90,28 +92,27 @@ def _mark(record: Record, axis: _Axis, y: float) -> str:
     e, l = record.date.earliest, record.date.latest  # noqa: E741
     if e is not None and e == l:
         cx = axis.x(e.toordinal()) + axis.scale / 2
-        return f'<circle class="day" cx="{cx:.1f}" cy="{y:.1f}" r="4.5"/>'
+        return f'<circle class="day" cx="{cx:.2f}%" cy="{y:.1f}" r="4.5"/>'
     top = y - 4
     if e is None:
         # A span open at its start has an end: both open names no days.
         x2 = axis.x(cast("date", l).toordinal() + 1)
         return (
-            f'<rect class="open-start" x="{PLOT_START}" y="{top:.1f}" '
-            f'width="{x2 - PLOT_START:.1f}" height="8" fill="url(#fade-start)"/>'
-            f'<path class="arrow" d="M{PLOT_START - 8},{y:.1f} '
-            f'l8,-5 v10 z"/>'
+            f'<rect class="open-start" x="{PLOT_START}%" y="{top:.1f}" '
+            f'width="{x2 - PLOT_START:.2f}%" height="8" fill="url(#fade-start)"/>'
+            f'<use class="arrow" href="#arrow-start" x="{PLOT_START}%" y="{y:.1f}"/>'
         )
     x1 = axis.x(e.toordinal())
     if l is None:
         return (
-            f'<rect class="open-end" x="{x1:.1f}" y="{top:.1f}" '
-            f'width="{PLOT_END - x1:.1f}" height="8" fill="url(#fade-end)"/>'
-            f'<path class="arrow" d="M{PLOT_END + 8},{y:.1f} l-8,-5 v10 z"/>'
+            f'<rect class="open-end" x="{x1:.2f}%" y="{top:.1f}" '
+            f'width="{PLOT_END - x1:.2f}%" height="8" fill="url(#fade-end)"/>'
+            f'<use class="arrow" href="#arrow-end" x="{PLOT_END}%" y="{y:.1f}"/>'
         )
-    width = max(axis.x(l.toordinal() + 1) - x1, 2.0)
+    width = axis.x(l.toordinal() + 1) - x1
     return (
-        f'<rect class="span" x="{x1:.1f}" y="{top:.1f}" '
-        f'width="{width:.1f}" height="8" rx="2"/>'
+        f'<rect class="span" x="{x1:.2f}%" y="{top:.1f}" '
+        f'width="{width:.2f}%" height="8" rx="2"/>'
     )
 
 
@@ -130,6 +131,10 @@ _DEFS = (
     '<stop offset="0" stop-color="#b4522d" stop-opacity="0.85"/>'
     '<stop offset="1" stop-color="#b4522d" stop-opacity="0.05"/>'
     "</linearGradient>"
+    # Drawn about the origin, and placed where the axis ends by <use x="..%">:
+    # a path's own points cannot be in percent.
+    '<path id="arrow-start" d="M-8,0 l8,-5 v10 z"/>'
+    '<path id="arrow-end" d="M8,0 l-8,-5 v10 z"/>'
     "</defs>"
 )
 
@@ -138,43 +143,54 @@ def timeline_svg(records: Sequence[Record], names: Names, as_of: date) -> str:
     """Return the timeline of *records* (at least one) as an ``<svg>`` element.
 
     Rows come in the order of *records*, numbered from 1 as the list under
-    the drawing numbers them.
+    the drawing numbers them; the first `TIMELINE_ROWS` are drawn, and a
+    last line counts the rest. The drawing is as wide as the page and is
+    never scaled: positions on the axis are in percent of its width, and
+    each row's label sits above its mark, so that text keeps its size on a
+    phone as on a desktop.
     """
-    start, end = _bounds(records)
+    shown = records[:TIMELINE_ROWS]
+    start, end = _bounds(shown)
     axis = _Axis(start, end)
-    height = TOP + ROW * len(records) + 12
+    rows_end = TOP + ROW * len(shown)
+    more = len(records) - len(shown)
+    height = rows_end + (28 if more else 8)
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" class="timeline" '
-        f'viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" height="{height}" '
+        f'width="100%" height="{height}" '
         f'role="img" aria-labelledby="timeline-title">'
     )
     out = [svg, _TITLE, _DEFS]
-    bottom = height - 8
     for day, label in _ticks(start, end):
         x = axis.x(day)
         out.append(
-            f'<line class="tick" x1="{x:.1f}" y1="{TOP - 8}" '
-            f'x2="{x:.1f}" y2="{bottom}"/>'
-            f'<text class="tick-label" x="{x + 3:.1f}" y="{TOP - 14}">{label}</text>'
+            f'<line class="tick" x1="{x:.2f}%" y1="{TOP - 8}" '
+            f'x2="{x:.2f}%" y2="{rows_end}"/>'
+            f'<text class="tick-label" x="{x:.2f}%" dx="3" y="{TOP - 14}">'
+            f"{label}</text>"
         )
     if start <= as_of.toordinal() < end:
         x = axis.x(as_of.toordinal() + 1)
         out.append(
-            f'<line class="as-of" x1="{x:.1f}" y1="{TOP - 26}" '
-            f'x2="{x:.1f}" y2="{bottom}"/>'
-            f'<text class="as-of-label" x="{x - 3:.1f}" y="12" '
+            f'<line class="as-of" x1="{x:.2f}%" y1="{TOP - 26}" '
+            f'x2="{x:.2f}%" y2="{rows_end}"/>'
+            f'<text class="as-of-label" x="{x:.2f}%" dx="-3" y="12" '
             'text-anchor="end">as of</text>'
         )
-    for i, record in enumerate(records, 1):
-        y = TOP + ROW * (i - 1) + ROW / 2
+    for i, record in enumerate(shown, 1):
+        y = TOP + ROW * (i - 1)
         when, kind, rest = line_parts(record, names)
         label = escape(_shorten(f"{i}. {kind}, {when}"))
         full = escape(f"{when}: {kind}: {rest}")
         out.append(
             f'<g class="row"><title>{full}</title>'
-            f'<text class="row-label" x="{LABEL_WIDTH}" y="{y + 4:.1f}" '
-            f'text-anchor="end">{label}</text>'
-            f"{_mark(record, axis, y)}</g>"
+            f'<text class="row-label" x="0" y="{y + 12}">{label}</text>'
+            f"{_mark(record, axis, y + 22)}</g>"
+        )
+    if more:
+        out.append(
+            f'<text class="more" x="0" y="{rows_end + 18}">'
+            f"and {more:,} more, in the list below</text>"
         )
     out.append("</svg>")
     return "".join(out)
