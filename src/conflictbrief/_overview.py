@@ -11,19 +11,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ._base.text import SEP, Names, escape, name_of
+from ._base.text import SEP, Names, escape, html_table, name_of
 from .actors import ActorKind
 from .dates._calendar import day_words
 
 if TYPE_CHECKING:
     from .brief import Brief
 
-__all__ = ["NOTEBOOK_ROWS", "notebook_html", "overview"]
-
-NOTEBOOK_ROWS = 50
-"""The rows of the timeline a notebook shows; a last line counts the rest."""
-
-_LEFT = ' style="text-align: left"'
+__all__ = ["notebook_html", "overview"]
 
 
 def overview(brief: Brief, names: Names) -> str:
@@ -65,26 +60,14 @@ def overview(brief: Brief, names: Names) -> str:
 def notebook_html(brief: Brief, names: Names) -> str:
     """Return a brief as Jupyter shows it: its title, summary and timeline.
 
-    The timeline's first `NOTEBOOK_ROWS` records, in date order, then a line
-    saying how many more there are, so that a brief of any size renders
-    small (``print(brief)`` gives them all). Each row gives its date once;
-    cells are aligned left in their own style, since notebooks right-align
-    table cells, which suits numbers and not prose.
+    The timeline is a `html_table` of its first rows, in date order, each
+    giving its date once (``print(brief)`` gives them all).
     """
     timeline = brief.timeline()
     out = [f"<h3>{escape(brief.title)}</h3>"]
     if brief.summary:
         out.append(f"<p>{escape(brief.summary)}</p>")
-    if not timeline:
-        return "".join(out)
-    out.append(f"<table><thead><tr><th{_LEFT}>when</th><th{_LEFT}>what</th></tr>")
-    out.append("</thead><tbody>")
-    for record in timeline[:NOTEBOOK_ROWS]:
-        when, what = record.describe(names).split(SEP, 1)
-        out.append(
-            f"<tr><td{_LEFT}>{escape(when)}</td><td{_LEFT}>{escape(what)}</td></tr>"
-        )
-    out.append("</tbody></table>")
-    if len(timeline) > NOTEBOOK_ROWS:
-        out.append(f"<p>and {len(timeline) - NOTEBOOK_ROWS:,} more</p>")
+    if timeline:
+        rows = (r.describe(names).split(SEP, 1) for r in timeline)
+        out.append(html_table(("when", "what"), rows, len(timeline)))
     return "".join(out)

@@ -8,6 +8,7 @@ read "North Korea to Russia" rather than "north-korea to russia".
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any
 
@@ -100,13 +101,31 @@ def line(date: DateSpan, kind: str, who: str, what: str) -> str:
     return f"{head}{who}: {what}" if who else f"{head}{what}"
 
 
-def html_table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
-    """Return an HTML table of *rows*, every cell escaped."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
+NOTEBOOK_ROWS = 50
+"""The rows a notebook shows of a table; a last line counts the rest."""
+
+_LEFT = ' style="text-align: left"'
+
+
+def html_table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], total: int
+) -> str:
+    """Return an HTML table of the first `NOTEBOOK_ROWS` of *rows*, of *total*.
+
+    Every cell is escaped and aligned left in its own style, since notebooks
+    right-align table cells, which suits numbers and not prose. When *total*
+    is more, a last line says how many more there are, so that a brief or
+    collection of any size renders small.
+    """
+    head = "".join(f"<th{_LEFT}>{escape(h)}</th>" for h in headers)
     body = "".join(
-        "<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f"<td{_LEFT}>{escape(c)}</td>" for c in row) + "</tr>"
+        for row in itertools.islice(rows, NOTEBOOK_ROWS)
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    if total > NOTEBOOK_ROWS:
+        table += f"<p>and {total - NOTEBOOK_ROWS:,} more</p>"
+    return table
 
 
 def brief_names(brief: Holder) -> dict[str, str]:

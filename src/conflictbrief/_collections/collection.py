@@ -197,9 +197,9 @@ class Records(Generic[T]):
 
     def _repr_html_(self) -> str:
         names = self._names()
-        rows = [(r.id, r.describe(names)) for r in self._items]
-        caption = f"<p>{len(rows)} {escape(self._name)}</p>"
-        return caption + html_table(("id", "record"), rows)
+        rows = ((r.id, r.describe(names)) for r in self._items)
+        caption = f"<p>{len(self._items):,} {escape(self._name)}</p>"
+        return caption + html_table(("id", "record"), rows, len(self._items))
 
     def _names(self) -> dict[str, str] | None:
         brief = self._root.brief

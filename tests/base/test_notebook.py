@@ -1,4 +1,4 @@
-"""A brief in a notebook: `Brief._repr_html_`, small whatever the brief's size."""
+"""Briefs and collections in a notebook: `_repr_html_`, small whatever the size."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import pytest
 
 from conflictbrief import Brief, Citation, Source, Statement, datasets
-from conflictbrief._overview import NOTEBOOK_ROWS
+from conflictbrief._base.text import NOTEBOOK_ROWS
 
 
 def many(count: int) -> Brief:
@@ -71,3 +71,13 @@ class TestNotebookHtml:
         """A brief with no dated record is its title and summary, with no table."""
         brief = Brief(id="b", title="T", as_of="2025-01-01", summary="<Kursk>")
         assert "<h3>T</h3><p>&lt;Kursk&gt;</p>" == brief._repr_html_()
+
+
+class TestRecordsHtml:
+    def test_first_page_of_rows(self, large: Brief) -> None:
+        """A collection of 3,000 statements shows its first rows, then how many more."""
+        shown = large.statements._repr_html_()
+        assert shown.startswith("<p>3,000 statements</p>")
+        assert NOTEBOOK_ROWS == shown.count("<tr>") - 1
+        assert shown.endswith(f"<p>and {3000 - NOTEBOOK_ROWS:,} more</p>")
+        assert len(shown) < 60_000
