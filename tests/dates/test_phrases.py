@@ -163,6 +163,12 @@ TABLE = [
 ]
 
 REFUSALS = [
+    ("25:61 pm", MON, r"'25:61 pm' is not a time of day"),
+    ("13 pm", MON, r"'13 pm' is not a time of day"),
+    ("24:00", MON, r"'24:00' is not a time of day"),
+    ("at 10:60", MON, r"'at 10:60' is not a time of day"),
+    ("2025\x00-04-28", MON, r"it holds the control character '\\x00'"),
+    ("on Monday\x1b[31m", MON, r"it holds the control character '\\x1b'"),
     ("recently", MON, r"'recently' to a span of days: it names no definite span"),
     ("soon", MON, r"'soon' to a span of days: it names no definite span"),
     ("Recently,", MON, r"'Recently,' to a span .*never guesses"),

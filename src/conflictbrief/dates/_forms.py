@@ -52,7 +52,10 @@ _VAGUE = re.compile(
     r"|past couple of) \w+"
 )
 _DAY_PART = "morning|afternoon|evening|night"
-_TIME = r"(?:at )?[0-9]{1,2}(?:[:.][0-9]{2})? ?(?:[ap]\.?m\.?)?(?: local time)?"
+_TIME = (
+    r"(?:at )?(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))? ?"
+    r"(?P<half>[ap]\.?m\.?)?(?: local time)?"
+)
 _ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
 # Qualifiers that place a phrase within its span without narrowing it.
 _ASIDE = r"(?:as of |back in |back |at |on |in |during )"
@@ -262,6 +265,14 @@ def _counted(text: str, ref: date) -> Reading | None:
     return None
 
 
+def _check_time(time: re.Match[str]) -> None:
+    """Refuse a time of day no clock shows: 25:00, 10:61, 13 pm, 0 am."""
+    hour, minute = int(time["hour"]), int(time["minute"] or 0)
+    hours = range(1, 13) if time["half"] else range(24)
+    if hour not in hours or minute > 59:
+        raise Refusal(f"{time[0]!r} is not a time of day")
+
+
 def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Reading:
     """Resolve the normalised single-span phrase *text* against the day *ref*."""
     if _VAGUE.fullmatch(text):
@@ -277,7 +288,8 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
         else:
             ends(span)  # an open interval end names no day to resolve
             return Reading(span, f"the EDTF date {span}", "as of")
-    if re.fullmatch(_TIME, text) and re.search(r"[:.]|m$|time$", text):
+    if (time := re.fullmatch(_TIME, text)) and re.search(r"[:.]|m$|time$", text):
+        _check_time(time)
         return Reading(days(ref, ref), "a time of day on the reference day", "as of")
     for form in (_calendar_words, _weekend, _long, _counted):
         if found := form(text, ref):

@@ -60,6 +60,11 @@ _FORMS = (
 )
 
 
+def _is_control(char: str) -> bool:
+    """Whether *char* is a control character other than tab, newline or return."""
+    return char not in "\t\n\r" and (char < " " or "\x7f" <= char <= "\x9f")
+
+
 def _refusal(phrase: str, why: str) -> DateResolutionError:
     forms = "\n".join(f"  - {form}" for form in _FORMS)
     return DateResolutionError(
@@ -152,6 +157,11 @@ def resolve_phrase(
             f"cannot resolve {phrase[:40]!r}... ({len(phrase)} characters): "
             f"expected a phrase of at most {MAX_PHRASE_LENGTH} characters"
         )
+    control = next((c for c in phrase if _is_control(c)), None)
+    if control is not None:
+        # A NUL or an escape sequence is no part of a date, and dropping it
+        # could join what it separated ("2025\x00-04-28").
+        raise _refusal(phrase, f"it holds the control character {control!r}")
     if hemisphere not in ("north", "south"):
         raise ValidationError.at(
             "hemisphere", f"expected 'north' or 'south', got {shown(hemisphere)}"
