@@ -400,6 +400,43 @@ def best_time(data: str) -> float:
     return best
 
 
+PEAK = """
+import resource, sys
+import conflictbrief
+data = sys.stdin.buffer.read()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+try:
+    conflictbrief.loads(data)
+except conflictbrief.ValidationError:
+    pass
+print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) * 1024)
+"""
+
+
+class TestMemory:
+    def test_empty_objects(self) -> None:
+        """A 20 MB file of empty objects peaks below 40 times its size."""
+        data = text(x=[]).replace(
+            '"x": []', '"x": [' + ",".join(["{}"] * 6_500_000) + "]"
+        )
+        peak = subprocess.run(  # noqa: S603 (this interpreter, our script)
+            [sys.executable, "-c", PEAK],
+            input=data.encode(),
+            capture_output=True,
+            check=True,
+        )
+        ratio = int(peak.stdout) / len(data)
+        assert ratio < 40, f"peak {ratio:.1f}x the file's size"
+
+    def test_values_counted_before_decoding(self) -> None:
+        """A file of more values than the limit is refused before it is decoded."""
+        data = text(x=[{}] * 100)
+        with pytest.raises(
+            ValidationError, match=r"over the limit of 50 \(Limits.values\)"
+        ):
+            loads(data, limits=Limits(values=50))
+
+
 class TestGrowth:
     @pytest.mark.parametrize(
         ("shape", "small"),

@@ -33,11 +33,20 @@ class Limits:
         records: The most records one collection may hold.
         text: The most characters one string may hold.
         size: The most bytes (or, for a str, characters) a file may hold.
+        values: The most JSON values a file may hold, counted before it is
+            decoded as its ``{``, ``[`` and ``,`` (which strings holding
+            them make an overcount). Decoding takes at most about 120 bytes
+            of memory a value besides the text of strings, and at most about
+            40 times the file's size (``[[[]], [[]], ...]``, the worst
+            measured), so this bounds what a file of many small values can
+            cost whatever its size: with the defaults, a file peaks below
+            about 10 GB.
     """
 
     records: int = attrs.field(default=5_000_000, validator=_positive)
     text: int = attrs.field(default=10_000_000, validator=_positive)
     size: int = attrs.field(default=1_000_000_000, validator=_positive)
+    values: int = attrs.field(default=50_000_000, validator=_positive)
 
 
 DEFAULT_LIMITS = Limits()
@@ -59,6 +68,14 @@ def check_size(data: object, limits: Limits) -> None:
     if size > limits.size:
         unit = "characters" if isinstance(data, str) else "bytes"
         raise ValidationError([_over("$", unit, size, "size", limits.size)])
+    if isinstance(data, str):
+        values = data.count("{") + data.count("[") + data.count(",") + 1
+    elif isinstance(data, (bytes, bytearray)):
+        values = data.count(b"{") + data.count(b"[") + data.count(b",") + 1
+    else:
+        return
+    if values > limits.values:
+        raise ValidationError([_over("$", "values", values, "values", limits.values)])
 
 
 def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> None:
