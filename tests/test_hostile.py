@@ -645,7 +645,8 @@ class TestShown:
 
 class TestFuzz:
     def test_loads(self, tmp_path: Path) -> None:
-        """Fuzzing loads for a bounded time meets no foreign exception."""
+        """Fuzzing loads, merge, matches, tallies and the command line for a
+        bounded time meets no foreign exception."""
         pytest.importorskip("atheris", reason="atheris is not installed")
         corpus = tmp_path / "corpus"
         shutil.copytree(HERE / "fuzz_corpus", corpus)
