@@ -390,6 +390,59 @@ def cited_again(n: int) -> str:
     return text(actors=[ACTOR], sources=[source], statements=[said])
 
 
+def crowd_matches(n: int) -> Callable[[], object]:
+    """`matches` of two briefs of *n* actors who all share one alias."""
+    a, b = (
+        Brief(
+            id=side,
+            title=side,
+            as_of="2025-05-01",
+            actors=[
+                Actor(id=f"{side}-{i}", name=f"{side} {i}", kind="group", aliases=["X"])
+                for i in range(n)
+            ],
+        )
+        for side in ("ours", "theirs")
+    )
+    return functools.partial(a.matches, b)
+
+
+def uncited_sentences(n: int) -> Callable[[], object]:
+    """`uncited` of a source of *n* sentences, every other one quoted."""
+    sentences = [f"Sentence number {i} is here." for i in range(n)]
+    source = {"id": "s", "title": "S", "kind": "article", "text": " ".join(sentences)}
+    statements = [statement(i, "a", sentences[i]) for i in range(0, n, 2)]
+    brief = loads(text(actors=[ACTOR], sources=[source], statements=statements))
+    return brief.uncited
+
+
+def merged_halves(n: int) -> Callable[[], object]:
+    """`merge` of two briefs of *n* statements each, sharing their actor."""
+    source = {"id": "s", "title": "S", "kind": "article", "text": "x"}
+    a, b = (
+        loads(
+            text(
+                actors=[ACTOR],
+                sources=[source],
+                statements=[
+                    {**statement(i, "a", "x"), "id": f"{side}-{i}"} for i in range(n)
+                ],
+            )
+        )
+        for side in ("ours", "theirs")
+    )
+    return functools.partial(a.merge, b)
+
+
+def call_time(call: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        call()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def best_time(data: str) -> float:
     best = float("inf")
     for _ in range(3):
@@ -480,6 +533,20 @@ class TestGrowth:
         assert lines
         assert max(map(len, lines)) < 1000
         assert "999,945 characters cut" in str(info.value)
+
+    @pytest.mark.parametrize(
+        ("shape", "small"),
+        [(crowd_matches, 1000), (uncited_sentences, 500), (merged_halves, 500)],
+        ids=["matches-shared-alias", "uncited", "merge"],
+    )
+    def test_linear_calls(
+        self, shape: Callable[[int], Callable[[], object]], small: int
+    ) -> None:
+        """Four times the briefs cost `matches`, `uncited` and `merge` less than
+        six times the time."""
+        little, big = shape(small), shape(4 * small)
+        ratio = call_time(big) / call_time(little)
+        assert ratio < 6, f"4x the input took {ratio:.1f}x the time"
 
     def test_suggestions_cost_little(self) -> None:
         """Unknown ids among many names cost less than four times a file without."""

@@ -65,15 +65,17 @@ def uncovered(text: str, quotes: Iterable[str]) -> tuple[str, ...]:
     as one space. A sentence is cited when that occurrence lies within it,
     or it lies within the occurrence (a quote may span sentences); a later
     sentence that happens to hold the same words is not. Each distinct quote
-    is looked for once, and the sentences it touches are found by bisection.
+    is looked for once, through a `TextIndex`, and the sentences it touches
+    are found by bisection.
     """
     flat = " ".join(text.split())
     ends = list(_SENTENCE_END.finditer(flat))
     starts = [0, *(m.end() for m in ends)]
     stops = [*(m.start() for m in ends), len(flat)]
     cited = [False] * len(starts)
+    index = TextIndex(flat)
     for quote in {" ".join(q.split()) for q in quotes}:
-        at = flat.find(quote) if quote else -1
+        at = index.find(quote) if quote else -1
         if at < 0:
             continue
         end = at + len(quote)
@@ -105,13 +107,14 @@ _SCANS = 16
 class TextIndex:
     """One text, for finding many fragments in it without a scan from the start each.
 
-    ``fragment in index`` says what ``fragment in text`` says. The first few
-    fragments are looked for by a scan, which is quickest when there are
-    few; then the index is built once: every word start of the text filed
-    under its first four characters. A fragment is then looked for only at
-    the word starts filed under one of its own inner word starts (after
-    whitespace in the fragment, so after whitespace in the text too), the
-    one filed least often, each compared in place. A fragment with no inner
+    `find` gives what ``text.find(fragment)`` gives, and ``fragment in index``
+    what ``fragment in text`` says. The first few fragments are looked for
+    by a scan, which is quickest when there are few; then the index is built
+    once: every word start of the text filed under its first four
+    characters. A fragment is then looked for only at the word starts filed
+    under one of its own inner word starts (after whitespace in the
+    fragment, so after whitespace in the text too), the one filed least
+    often, each compared in place, first to last. A fragment with no inner
     word start of four characters is scanned for.
     """
 
@@ -123,9 +126,13 @@ class TextIndex:
         self.starts: dict[str, list[int]] | None = None
 
     def __contains__(self, fragment: str) -> bool:
+        return self.find(fragment) >= 0
+
+    def find(self, fragment: str) -> int:
+        """Return where *fragment* first occurs in the text, or -1."""
         self.asked += 1
         if self.asked <= _SCANS:
-            return fragment in self.text
+            return self.text.find(fragment)
         if self.starts is None:
             self.starts = {}
             for found in _WORD_START.finditer(self.text):
@@ -140,10 +147,15 @@ class TextIndex:
             if best is None or len(places) < len(best[1]):
                 best = (at, places)
                 if not places:
-                    return False
+                    return -1
         if best is None:
-            return fragment in self.text
+            return self.text.find(fragment)
         offset, places = best
-        return any(
-            p >= offset and self.text.startswith(fragment, p - offset) for p in places
+        return next(
+            (
+                p - offset
+                for p in places
+                if p >= offset and self.text.startswith(fragment, p - offset)
+            ),
+            -1,
         )
