@@ -376,8 +376,8 @@ def late_quotes(n: int) -> str:
 
 
 def cited_again(n: int) -> str:
-    """One statement citing one long quote of a long source *n* times."""
-    quote = "the troops were sent " * (n // 10 + 1)
+    """One statement citing one long quote late in a long source *n* times."""
+    quote = "the troops were sent " * 100
     source = {
         "id": "s",
         "title": "S",
