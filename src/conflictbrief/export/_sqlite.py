@@ -19,6 +19,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conflictbrief.render._document import linkable
+
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:
@@ -133,25 +135,37 @@ def _search(db: sqlite3.Connection, table: Table, columns: list[Column]) -> str 
 
 
 def _metadata(brief: Brief, database: str, found: dict[str, Any]) -> dict[str, Any]:
-    """Datasette's metadata: the brief, its sources' licences and each table."""
-    licences = sorted({s.license for s in brief.sources if s.license is not None})
-    credit = [s.attribution or s.title for s in brief.sources]
-    urls = [s.url for s in brief.sources if s.url is not None]
+    """Datasette's metadata: the brief, its sources' licences and each table.
+
+    Datasette shows ``license`` as the licence of all the data, so it is
+    stated only when every source has the same one; otherwise each source's
+    licence is in the ``sources`` table's description. The source line names
+    the first source and counts the others, which the ``sources`` table
+    lists; only an http or https address becomes a link.
+    """
+    sources = list(brief.sources)
     meta: dict[str, Any] = {"title": brief.title}
     if brief.summary is not None:
         meta["description"] = brief.summary
-    if licences:
-        meta["license"] = "; ".join(licences)
-    if credit:
-        meta["source"] = "; ".join(credit)
-    if len(urls) == 1:
-        meta["source_url"] = urls[0]
+    licences = {s.license for s in sources}
+    if len(licences) == 1 and None not in licences:
+        (meta["license"],) = licences
+    if sources:
+        first = sources[0].attribution or sources[0].title
+        others = len(sources) - 1
+        meta["source"] = f"{first} and {others} more" if others else first
+        url = linkable(sources[0].url)
+        if not others and url is not None:
+            meta["source_url"] = url
     meta["databases"] = {database: {"tables": found}}
-    lines = [
-        f"{s.id}: {s.license or 'no licence given'}, {s.attribution or s.title}"
-        + ("" if s.url is None else f" ({s.url})")
-        for s in brief.sources
-    ]
+    lines = []
+    for s in sources:
+        url = linkable(s.url)
+        credit = s.attribution or s.title
+        lines.append(
+            f"{s.id}: {s.license or 'no licence given'}, {credit}"
+            + ("" if url is None else f" ({url})")
+        )
     if lines:
         found.setdefault("sources", {})["description"] = "; ".join(lines)
     return meta
