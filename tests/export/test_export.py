@@ -185,7 +185,7 @@ class TestToSqlite:
         """metadata.json carries the sources' licence, attribution and address."""
         written = to_sqlite(small(), tmp_path / "brief.db")
         meta = json.loads(written.read_text("utf-8"))
-        assert tmp_path / "metadata.json" == written
+        assert tmp_path / "brief.metadata.json" == written
         assert ("CC BY 4.0", "Wire Agency", "https://example.org/wire") == (
             meta["license"],
             meta["source"],

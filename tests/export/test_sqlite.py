@@ -6,8 +6,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+from exported import small
+
 import conflictbrief
 from conflictbrief import Brief, Source
+from conflictbrief.cli import main
 from conflictbrief.export import to_sqlite
 
 
@@ -76,4 +80,48 @@ class TestSourceLine:
         assert ("source_url" in meta, "javascript" in json.dumps(meta)) == (
             False,
             False,
+        )
+
+
+class TestMetadataFile:
+    def test_one_per_database(self, tmp_path: Path) -> None:
+        """Two databases in one folder each get their own metadata file."""
+        first = to_sqlite(small("first"), tmp_path / "first.db")
+        second = to_sqlite(small("second"), tmp_path / "second.db")
+        names = [
+            list(json.loads(p.read_text("utf-8"))["databases"]) for p in (first, second)
+        ]
+        assert (
+            tmp_path / "first.metadata.json",
+            tmp_path / "second.metadata.json",
+            [["first"], ["second"]],
+            False,
+        ) == (first, second, names, (tmp_path / "metadata.json").exists())
+
+    def test_refuses_other_file(self, tmp_path: Path) -> None:
+        """A file where the metadata would go that is not its metadata is kept."""
+        (tmp_path / "brief.metadata.json").write_text("notes", encoding="utf-8")
+        with pytest.raises(FileExistsError, match=r"brief\.metadata\.json"):
+            to_sqlite(small(), tmp_path / "brief.db")
+        assert ("notes", False) == (
+            (tmp_path / "brief.metadata.json").read_text("utf-8"),
+            (tmp_path / "brief.db").exists(),
+        )
+
+    def test_replaces_own(self, tmp_path: Path) -> None:
+        """Writing a database again replaces the metadata written for it."""
+        to_sqlite(small(), tmp_path / "brief.db")
+        meta = json.loads(to_sqlite(with_sources(), tmp_path / "brief.db").read_text())
+        assert "Sourced" == meta["title"]
+
+    def test_command_leaves_current_folder(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """export --to sqlite -o b.db leaves a metadata.json in the folder alone."""
+        monkeypatch.chdir(tmp_path)
+        (tmp_path / "metadata.json").write_text("{}", encoding="utf-8")
+        assert 0 == main(["export", "--to", "sqlite", "-o", "b.db"])
+        assert ("{}", True) == (
+            (tmp_path / "metadata.json").read_text("utf-8"),
+            (tmp_path / "b.metadata.json").exists(),
         )

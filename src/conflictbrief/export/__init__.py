@@ -66,26 +66,31 @@ def to_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]
 
 
 def to_sqlite(brief: Brief, path: str | Path) -> Path:
-    """Write *brief* as a SQLite database for Datasette, and ``metadata.json``.
+    """Write *brief* as a SQLite database for Datasette, and its metadata file.
 
     A table per collection with primary key ``id``, a link table per tuple of
     ids, a foreign key and an index on every reference, ``latitude`` and
     ``longitude`` on places, and FTS5 full-text search (``statements_fts``,
     ``events_fts``, ``citations_fts``) over summaries and quotes. Without
     FTS5 in this Python's SQLite the database has no search tables, and a
-    `RuntimeWarning` says so. ``metadata.json`` beside the database gives
-    Datasette the brief's title and its sources' licences and attribution.
+    `RuntimeWarning` says so. The metadata file beside the database, named
+    after it (``brief.metadata.json`` for ``brief.db``; ``datasette brief.db
+    --metadata brief.metadata.json``), gives Datasette the brief's title,
+    its sources' licences (one for the whole database only when every
+    source has it) and their attribution.
 
     Args:
         brief: The brief to write.
-        path: The database file; replaced once the new one is complete. A
-            file there that is not a SQLite database is refused.
+        path: The database file. It and its metadata file are replaced once
+            both are complete; a file there that is not a SQLite database,
+            or not the metadata of a database of that name, is refused.
 
     Returns:
-        The path of ``metadata.json``.
+        The path of the metadata file.
 
     Raises:
-        FileExistsError: *path* holds a file that is not a SQLite database.
+        FileExistsError: *path* holds a file that is not a SQLite database,
+            or the metadata's path a file that is not its metadata.
     """
     return write_sqlite(brief, path)
 

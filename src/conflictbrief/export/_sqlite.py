@@ -1,4 +1,4 @@
-"""A brief as one SQLite database for Datasette, with its ``metadata.json``.
+"""A brief as one SQLite database for Datasette, with its metadata file.
 
 A table per collection keyed by ``id``, a link table per tuple of ids, a
 foreign key (with an index) on every reference, ``latitude`` and
@@ -21,12 +21,13 @@ from typing import TYPE_CHECKING, Any
 
 from conflictbrief.render._document import linkable
 
+from ._files import staged
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
-__all__ = ["SEARCHED", "has_fts5", "write_sqlite"]
+__all__ = ["SEARCHED", "has_fts5", "metadata_path", "write_sqlite"]
 
 SEARCHED = ("summary", "quote")
 """The text columns full-text search covers, in every table that has them."""
@@ -178,25 +179,70 @@ def _is_database(path: Path) -> bool:
     return head in (b"", b"SQLite format 3\x00")
 
 
-def write_sqlite(brief: Brief, path: str | Path) -> Path:
-    """Write *brief* as a SQLite database at *path*, and ``metadata.json`` beside it.
+def metadata_path(database: Path) -> Path:
+    """The metadata file of *database*: ``x.metadata.json`` beside ``x.db``."""
+    return database.with_name(f"{database.stem}.metadata.json")
 
-    The database replaces any file at *path* only once it is complete, and
-    only a SQLite database: any other file there is refused, untouched.
+
+def _is_metadata(path: Path, database: str) -> bool:
+    """Whether *path* is the Datasette metadata of *database*, safe to replace."""
+    try:
+        found = json.loads(path.read_bytes())
+    except ValueError:  # not JSON, or not UTF-8
+        return False
+    return isinstance(found, dict) and database in (found.get("databases") or ())
+
+
+def _fill(db: sqlite3.Connection, brief: Brief, *, search: bool) -> dict[str, Any]:
+    """Write the tables of *brief* into *db*; return Datasette's table metadata."""
+    about: dict[str, Any] = {}
+    for table in tables(brief):
+        columns, rows = _stored(table)
+        _create(db, table, columns)
+        marks = ", ".join("?" * len(columns))
+        insert = f"INSERT INTO {_quoted(table.name)} VALUES ({marks})"  # noqa: S608
+        db.executemany(insert, rows)
+        _index(db, table, columns)
+        details: dict[str, Any] = {}
+        label = next((c.name for c in columns if c.name in ("name", "title")), None)
+        if label is not None:
+            details["label_column"] = label
+        fts = _search(db, table, columns) if search else None
+        if fts is not None:
+            details |= {"fts_table": fts, "fts_pk": "rowid"}
+        if details:
+            about[table.name] = details
+    db.commit()
+    return about
+
+
+def write_sqlite(brief: Brief, path: str | Path) -> Path:
+    """Write *brief* as a SQLite database at *path*, and its metadata beside it.
+
+    The metadata is ``x.metadata.json`` for ``x.db``. Both files replace
+    what is there only once both are complete, and only a SQLite database
+    and that database's metadata: any other file in their place is
+    refused, untouched.
 
     Returns:
-        The path of the ``metadata.json`` written.
+        The path of the metadata file written.
 
     Raises:
-        FileExistsError: *path* holds a file that is not a SQLite database.
+        FileExistsError: *path* holds a file that is not a SQLite database,
+            or the metadata's path one that is not Datasette metadata of a
+            database of that name.
     """
     target = Path(path)
+    metadata = metadata_path(target)
     if target.exists() and not _is_database(target):
         raise FileExistsError(
             f"{target} exists and is not a SQLite database; choose another path"
         )
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    if metadata.exists() and not _is_metadata(metadata, target.stem):
+        raise FileExistsError(
+            f"{metadata} exists and is not the Datasette metadata of {target.name};"
+            " move it or choose another path"
+        )
     search = has_fts5()
     if not search:
         warnings.warn(
@@ -204,34 +250,11 @@ def write_sqlite(brief: Brief, path: str | Path) -> Path:
             RuntimeWarning,
             stacklevel=3,
         )
-    about: dict[str, Any] = {}
-    try:
-        with contextlib.closing(sqlite3.connect(partial)) as db:
-            for table in tables(brief):
-                columns, rows = _stored(table)
-                _create(db, table, columns)
-                marks = ", ".join("?" * len(columns))
-                insert = f"INSERT INTO {_quoted(table.name)} VALUES ({marks})"  # noqa: S608
-                db.executemany(insert, rows)
-                _index(db, table, columns)
-                details: dict[str, Any] = {}
-                label = next(
-                    (c.name for c in columns if c.name in ("name", "title")), None
-                )
-                if label is not None:
-                    details["label_column"] = label
-                fts = _search(db, table, columns) if search else None
-                if fts is not None:
-                    details |= {"fts_table": fts, "fts_pk": "rowid"}
-                if details:
-                    about[table.name] = details
-            db.commit()
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    metadata = target.with_name("metadata.json")
-    text = json.dumps(
-        _metadata(brief, target.stem, about), ensure_ascii=False, indent=2
-    )
-    metadata.write_text(text + "\n", encoding="utf-8")
+    with staged() as staging:
+        with contextlib.closing(sqlite3.connect(staging.path(target))) as db:
+            about = _fill(db, brief, search=search)
+        meta = _metadata(brief, target.stem, about)
+        text = json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+        with staging.path(metadata).open("x", encoding="utf-8") as file:
+            file.write(text)
     return metadata
