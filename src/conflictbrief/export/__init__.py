@@ -44,7 +44,9 @@ Format = Literal["csv", "sqlite", "geojson", "parquet"]
 """The formats written to files, as the command line names them."""
 
 
-def to_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]:
+def to_csv(
+    brief: Brief, folder: str | Path, *, raw: bool = False, bom: bool = False
+) -> list[Path]:
     """Write *brief* as CSV files with a Frictionless ``datapackage.json``.
 
     One file per collection (a tuple of ids joined with ``;``), one per link
@@ -54,15 +56,20 @@ def to_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]
     Args:
         brief: The brief to write.
         folder: Where to write; created if missing.
-        raw: Write text cells as they are. By default a text cell (headers
-            included) starting with ``=``, ``+``, ``-``, ``@``, a tab or a
-            carriage return gets a leading ``'``, so that a spreadsheet
-            shows it rather than running it as a formula.
+        raw: Write text cells as they are. By default each part of a text
+            cell (headers included) that a spreadsheet splitting on commas
+            or on semicolons would run as a formula gets a leading ``'``:
+            the cell's start, and each part after a ``;``, a ``,`` or a
+            line break that starts with ``=``, ``+``, ``-``, ``@``, a tab
+            or a carriage return (after any spaces and quotes). Numbers are
+            left as they are.
+        bom: Start each CSV file with a UTF-8 byte order mark, by which
+            Excel knows the file is UTF-8 rather than the system's code page.
 
     Returns:
         The paths written, ``datapackage.json`` last.
     """
-    return write_csv(brief, folder, raw=raw)
+    return write_csv(brief, folder, raw=raw, bom=bom)
 
 
 def to_sqlite(brief: Brief, path: str | Path) -> Path:
