@@ -59,6 +59,37 @@ class TestRows:
         assert 0 < expected["citations"]
 
 
+class TestCoordinates:
+    def test_named_alike(self, tmp_path: Path) -> None:
+        """Places have latitude and longitude in CSV, SQLite, GeoJSON and frames."""
+        brief = small()
+        to_csv(brief, tmp_path)
+        to_sqlite(brief, tmp_path / "brief.db")
+        with contextlib.closing(sqlite3.connect(tmp_path / "brief.db")) as db:
+            stored = [row[1] for row in db.execute("PRAGMA table_info(places)")]
+        (feature,) = to_geojson(brief)["features"]
+        named = {
+            "rows": next(t.names for t in record_tables(brief) if t.name == "places"),
+            "csv": tuple(read_csv(tmp_path / "places.csv")[0]),
+            "sqlite": tuple(stored),
+            "geojson": tuple(feature["properties"]),
+        }
+        coordinates = {"latitude", "longitude", "lat", "lon"}
+        assert dict.fromkeys(named, ("latitude", "longitude")) == {
+            k: tuple(n for n in names if n in coordinates) for k, names in named.items()
+        }
+
+    @needs("pyarrow")
+    def test_parquet(self, tmp_path: Path) -> None:
+        """Parquet's places have latitude and longitude too."""
+        import pyarrow.parquet as pq
+
+        to_parquet(small(), tmp_path)
+        names = pq.read_schema(tmp_path / "places" / "small.parquet").names
+        coordinates = {"latitude", "longitude", "lat", "lon"}
+        assert ["latitude", "longitude"] == [n for n in names if n in coordinates]
+
+
 class TestToCsv:
     def test_formula_neutralised(self, tmp_path: Path) -> None:
         """A summary starting =HYPERLINK( gets a leading apostrophe; numbers don't."""
@@ -66,7 +97,7 @@ class TestToCsv:
         statements = read_csv(tmp_path / "statements.csv")
         assert "'" + HYPERLINK == statements[0]["summary"]
         places = read_csv(tmp_path / "places.csv")
-        assert ("-36.19", "'-Nowhere") == (places[0]["lon"], places[1]["name"])
+        assert ("-36.19", "'-Nowhere") == (places[0]["longitude"], places[1]["name"])
 
     def test_raw_round_trips(self, tmp_path: Path) -> None:
         """With raw=True every cell reads back as written, dates and lists too."""

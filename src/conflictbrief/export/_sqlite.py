@@ -41,9 +41,6 @@ _SQL_TYPES = {
     "list": "TEXT",
 }
 
-# Datasette's map plugins (datasette-cluster-map) look for these names.
-_RENAMED = {"places": {"lat": "latitude", "lon": "longitude"}}
-
 
 def _quoted(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
@@ -60,19 +57,17 @@ def has_fts5() -> bool:
 
 
 def _stored(table: Table) -> tuple[list[Column], list[tuple[Any, ...]]]:
-    """The columns SQLite keeps, renamed, and the rows in SQLite's own types.
+    """The columns SQLite keeps and the rows in SQLite's own types.
 
     A tuple of ids lives in its link table; any other tuple is a JSON array
     (which Datasette shows as a list); a day is ISO text; a flag is 0 or 1.
     """
-    renamed = _RENAMED.get(table.name, {})
     kept = [
         i
         for i, c in enumerate(table.columns)
         if not (c.type == "list" and c.target is not None)
     ]
     columns = [table.columns[i] for i in kept]
-    columns = [Column(renamed.get(c.name, c.name), c.type, c.target) for c in columns]
 
     def _json(value: tuple[str, ...]) -> str:
         return json.dumps(value, ensure_ascii=False)
