@@ -117,7 +117,9 @@ def to_geojson(brief: Brief, *, precision: int | None = None) -> dict[str, Any]:
     return geojson(brief, precision)
 
 
-def to_parquet(brief: Brief, folder: str | Path) -> list[Path]:
+def to_parquet(
+    brief: Brief, folder: str | Path, *, replace: bool = False
+) -> list[Path]:
     """Write *brief* as Parquet, ready to be read with other briefs as one table.
 
     Each collection (and ``citations``) is a folder under *folder*; each file
@@ -126,15 +128,25 @@ def to_parquet(brief: Brief, folder: str | Path) -> list[Path]:
     are partitioned by the year of their first day (``year=2025/``), so that
     ``read_parquet('exports/*/statements/**/*.parquet',
     hive_partitioning=true)`` in DuckDB reads them all. Exporting another
-    brief into the same *folder* adds its files beside.
+    brief into the same *folder* adds its files beside. Ids belong to their
+    brief: join a folder of exports on ``(brief, id)``.
+
+    Args:
+        brief: The brief to write.
+        folder: Where to write; created if missing.
+        replace: Replace an earlier export of a brief with the same id in
+            *folder*, as a whole: its files are replaced, and those of years
+            the brief no longer has removed, once every new file is written.
 
     Returns:
         The paths written.
 
     Raises:
+        FileExistsError: *folder* holds an export of a brief with the same
+            id, and *replace* is false.
         ModuleNotFoundError: pyarrow is missing (``conflictbrief[parquet]``).
     """
-    return write_parquet(brief, folder)
+    return write_parquet(brief, folder, replace=replace)
 
 
 def to_dataframes(brief: Brief) -> dict[str, pd.DataFrame]:

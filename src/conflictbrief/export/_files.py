@@ -14,7 +14,7 @@ import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["Staging", "staged", "temporary_name"]
+__all__ = ["Staging", "remove_empty", "staged", "temporary_name"]
 
 
 def temporary_name(target: Path) -> Path:
@@ -62,3 +62,9 @@ def staged() -> Iterator[Staging]:
         staging.commit()
     finally:
         staging.discard()
+
+
+def remove_empty(folder: Path) -> None:
+    """Remove *folder* if it is empty; keep it, silently, otherwise."""
+    with contextlib.suppress(OSError):
+        folder.rmdir()
