@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._files import staged
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ def _write(table: Table, path: Path, *, raw: bool, bom: bool) -> None:
     # not a formula, and must stay one.
     texts = [c.type in {"string", "list"} for c in table.columns]
     encoding = "utf-8-sig" if bom else "utf-8"
-    with path.open("w", encoding=encoding, newline="") as file:
+    with path.open("x", encoding=encoding, newline="") as file:
         out = csv.writer(file)
         if raw:
             out.writerow(table.names)
@@ -171,6 +172,9 @@ def write_csv(
 ) -> list[Path]:
     """Write one CSV file per table of *brief* and ``datapackage.json`` in *folder*.
 
+    Every file is written under a temporary name beside its own, and all are
+    moved into place once all are complete.
+
     Returns:
         The paths written, the data package last.
     """
@@ -178,12 +182,14 @@ def write_csv(
     where.mkdir(parents=True, exist_ok=True)
     found = tables(brief)
     written = []
-    for table in found:
-        path = where / f"{table.name}.csv"
-        _write(table, path, raw=raw, bom=bom)
-        written.append(path)
-    package = where / "datapackage.json"
-    text = json.dumps(_package(brief, found), ensure_ascii=False, indent=2)
-    package.write_text(text + "\n", encoding="utf-8")
-    written.append(package)
+    with staged() as staging:
+        for table in found:
+            path = where / f"{table.name}.csv"
+            _write(table, staging.path(path), raw=raw, bom=bom)
+            written.append(path)
+        package = where / "datapackage.json"
+        text = json.dumps(_package(brief, found), ensure_ascii=False, indent=2)
+        with staging.path(package).open("x", encoding="utf-8") as file:
+            file.write(text + "\n")
+        written.append(package)
     return written
