@@ -108,6 +108,13 @@ class TestMetadataFile:
             (tmp_path / "brief.db").exists(),
         )
 
+    def test_refuses_other_database_file(self, tmp_path: Path) -> None:
+        """A file at the database's path that is not SQLite is kept, nothing written."""
+        (tmp_path / "brief.db").write_text("notes", encoding="utf-8")
+        with pytest.raises(FileExistsError, match="not a SQLite database"):
+            to_sqlite(small(), tmp_path / "brief.db")
+        assert ["brief.db"] == [p.name for p in tmp_path.iterdir()]
+
     def test_replaces_own(self, tmp_path: Path) -> None:
         """Writing a database again replaces the metadata written for it."""
         to_sqlite(small(), tmp_path / "brief.db")
