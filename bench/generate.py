@@ -156,6 +156,7 @@ class _Ids:
 class _Generator:
     def __init__(self, n: int, seed: int) -> None:
         self.n = n
+        self.seed = seed
         self.rng = random.Random(seed)
         self.spans: dict[str, DateSpan] = {}
         self.days = (LAST_DAY - FIRST_DAY).days + 1
@@ -613,7 +614,9 @@ class _Generator:
         """A brief of *n* statements, with records whose ids start with *prefix*."""
         self.prefix = prefix
         return Brief(
-            id=f"synthetic-{prefix}{self.n}",
+            # Each seed its own id: exports of two seeds' briefs side by side
+            # (Parquet) must not take one for the other.
+            id=f"synthetic-{prefix}{self.n}-seed-{self.seed}",
             title=f"A synthetic brief of {n:,} statements",
             as_of=AS_OF,
             summary="Generated for the benchmarks; every quote is in its source.",

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
-import importlib.util
 import json
 import math
 import sqlite3
@@ -15,21 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from exported import EMPTY, HYPERLINK, needs, needs_fts5, read_csv, small
 
 import conflictbrief
-from conflictbrief import (
-    Actor,
-    Brief,
-    Citation,
-    Deployment,
-    Estimate,
-    Event,
-    ExternalIds,
-    Figure,
-    Place,
-    Source,
-    Statement,
-)
 from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief.cli import main
 from conflictbrief.export import (
@@ -41,119 +27,6 @@ from conflictbrief.export import (
     to_sqlite,
 )
 from conflictbrief.export._rows import record_tables, tables
-from conflictbrief.export._sqlite import has_fts5
-
-HYPERLINK = '=HYPERLINK("https://example.org/x","click")'
-
-
-def small(brief_id: str = "small", year: int = 2025) -> Brief:
-    """A brief with a formula in a summary, open-ended dates and two places."""
-    cite = Citation(source="wire", quote="words")
-    return Brief(
-        id=brief_id,
-        title="Small",
-        as_of=f"{year}-12-31",
-        sources=[
-            Source(
-                id="wire",
-                title="Wire",
-                kind="article",
-                url="https://example.org/wire",
-                license="CC BY 4.0",
-                attribution="Wire Agency",
-            )
-        ],
-        actors=[
-            Actor(
-                id="north-korea",
-                name="North Korea",
-                kind="state",
-                ids=ExternalIds(iso3="PRK"),
-            ),
-            Actor(id="russia", name="Russia", kind="state"),
-            Actor(id="kcna", name="KCNA", kind="media", part_of="north-korea"),
-        ],
-        places=[
-            Place(id="kursk", name="Kursk", kind="region", lat=51.7306, lon=-36.19),
-            Place(id="nowhere", name="-Nowhere", kind="site"),
-        ],
-        statements=[
-            Statement(
-                id="s1",
-                speaker="kcna",
-                date=f"{year}-04-28",
-                kind="confirm",
-                summary=HYPERLINK,
-                about=["north-korea", "russia"],
-                citations=[cite, Citation(source="wire", quote="more words")],
-            ),
-            Statement(
-                id="s2",
-                date=f"../{year}-01",
-                kind="report",
-                summary="Troops fought near Kursk.",
-                citations=[cite],
-            ),
-        ],
-        deployments=[
-            Deployment(
-                id="d1",
-                sender="north-korea",
-                host="russia",
-                date=f"{year - 1}-23",
-                place="kursk",
-                citations=[cite],
-            )
-        ],
-        events=[
-            Event(
-                id="e1",
-                kind="clash",
-                date=f"{year}-01/..",
-                summary="A clash near Kursk.",
-                participants=["north-korea"],
-                place="kursk",
-                citations=[cite],
-            ),
-            Event(
-                id="e2",
-                kind="meeting",
-                date=f"{year}",
-                summary="A meeting.",
-                citations=[cite],
-            ),
-        ],
-        figures=[
-            Figure(
-                id="f1",
-                kind="troops",
-                count=Estimate(best=11_000, approximate=True),
-                date=f"{year - 1}-23",
-                side="north-korea",
-                deployment="d1",
-                by=["russia"],
-                citations=[cite],
-            )
-        ],
-    )
-
-
-EMPTY = Brief(id="empty", title="Empty", as_of="2025-01-01")
-
-needs_fts5 = pytest.mark.skipif(not has_fts5(), reason="SQLite lacks FTS5")
-
-
-def needs(module: str) -> pytest.MarkDecorator:
-    """Skip a test when the optional *module* is not installed."""
-    return pytest.mark.skipif(
-        importlib.util.find_spec(module) is None,
-        reason=f"{module} is not installed (an extra of conflictbrief)",
-    )
-
-
-def read_csv(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as file:
-        return list(csv.DictReader(file))
 
 
 class TestRows:
@@ -186,6 +59,37 @@ class TestRows:
         assert 0 < expected["citations"]
 
 
+class TestCoordinates:
+    def test_named_alike(self, tmp_path: Path) -> None:
+        """Places have latitude and longitude in CSV, SQLite, GeoJSON and frames."""
+        brief = small()
+        to_csv(brief, tmp_path)
+        to_sqlite(brief, tmp_path / "brief.db")
+        with contextlib.closing(sqlite3.connect(tmp_path / "brief.db")) as db:
+            stored = [row[1] for row in db.execute("PRAGMA table_info(places)")]
+        (feature,) = to_geojson(brief)["features"]
+        named = {
+            "rows": next(t.names for t in record_tables(brief) if t.name == "places"),
+            "csv": tuple(read_csv(tmp_path / "places.csv")[0]),
+            "sqlite": tuple(stored),
+            "geojson": tuple(feature["properties"]),
+        }
+        coordinates = {"latitude", "longitude", "lat", "lon"}
+        assert dict.fromkeys(named, ("latitude", "longitude")) == {
+            k: tuple(n for n in names if n in coordinates) for k, names in named.items()
+        }
+
+    @needs("pyarrow")
+    def test_parquet(self, tmp_path: Path) -> None:
+        """Parquet's places have latitude and longitude too."""
+        import pyarrow.parquet as pq
+
+        to_parquet(small(), tmp_path)
+        names = pq.read_schema(tmp_path / "places" / "small.parquet").names
+        coordinates = {"latitude", "longitude", "lat", "lon"}
+        assert ["latitude", "longitude"] == [n for n in names if n in coordinates]
+
+
 class TestToCsv:
     def test_formula_neutralised(self, tmp_path: Path) -> None:
         """A summary starting =HYPERLINK( gets a leading apostrophe; numbers don't."""
@@ -193,7 +97,7 @@ class TestToCsv:
         statements = read_csv(tmp_path / "statements.csv")
         assert "'" + HYPERLINK == statements[0]["summary"]
         places = read_csv(tmp_path / "places.csv")
-        assert ("-36.19", "'-Nowhere") == (places[0]["lon"], places[1]["name"])
+        assert ("-36.19", "'-Nowhere") == (places[0]["longitude"], places[1]["name"])
 
     def test_raw_round_trips(self, tmp_path: Path) -> None:
         """With raw=True every cell reads back as written, dates and lists too."""
@@ -312,7 +216,7 @@ class TestToSqlite:
         """metadata.json carries the sources' licence, attribution and address."""
         written = to_sqlite(small(), tmp_path / "brief.db")
         meta = json.loads(written.read_text("utf-8"))
-        assert tmp_path / "metadata.json" == written
+        assert tmp_path / "brief.metadata.json" == written
         assert ("CC BY 4.0", "Wire Agency", "https://example.org/wire") == (
             meta["license"],
             meta["source"],

@@ -44,7 +44,9 @@ Format = Literal["csv", "sqlite", "geojson", "parquet"]
 """The formats written to files, as the command line names them."""
 
 
-def to_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]:
+def to_csv(
+    brief: Brief, folder: str | Path, *, raw: bool = False, bom: bool = False
+) -> list[Path]:
     """Write *brief* as CSV files with a Frictionless ``datapackage.json``.
 
     One file per collection (a tuple of ids joined with ``;``), one per link
@@ -54,38 +56,48 @@ def to_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]
     Args:
         brief: The brief to write.
         folder: Where to write; created if missing.
-        raw: Write text cells as they are. By default a text cell (headers
-            included) starting with ``=``, ``+``, ``-``, ``@``, a tab or a
-            carriage return gets a leading ``'``, so that a spreadsheet
-            shows it rather than running it as a formula.
+        raw: Write text cells as they are. By default each part of a text
+            cell (headers included) that a spreadsheet splitting on commas
+            or on semicolons would run as a formula gets a leading ``'``:
+            the cell's start, and each part after a ``;``, a ``,`` or a
+            line break that starts with ``=``, ``+``, ``-``, ``@``, a tab
+            or a carriage return (after any spaces and quotes). Numbers are
+            left as they are.
+        bom: Start each CSV file with a UTF-8 byte order mark, by which
+            Excel knows the file is UTF-8 rather than the system's code page.
 
     Returns:
         The paths written, ``datapackage.json`` last.
     """
-    return write_csv(brief, folder, raw=raw)
+    return write_csv(brief, folder, raw=raw, bom=bom)
 
 
 def to_sqlite(brief: Brief, path: str | Path) -> Path:
-    """Write *brief* as a SQLite database for Datasette, and ``metadata.json``.
+    """Write *brief* as a SQLite database for Datasette, and its metadata file.
 
     A table per collection with primary key ``id``, a link table per tuple of
     ids, a foreign key and an index on every reference, ``latitude`` and
     ``longitude`` on places, and FTS5 full-text search (``statements_fts``,
     ``events_fts``, ``citations_fts``) over summaries and quotes. Without
     FTS5 in this Python's SQLite the database has no search tables, and a
-    `RuntimeWarning` says so. ``metadata.json`` beside the database gives
-    Datasette the brief's title and its sources' licences and attribution.
+    `RuntimeWarning` says so. The metadata file beside the database, named
+    after it (``brief.metadata.json`` for ``brief.db``; ``datasette brief.db
+    --metadata brief.metadata.json``), gives Datasette the brief's title,
+    its sources' licences (one for the whole database only when every
+    source has it) and their attribution.
 
     Args:
         brief: The brief to write.
-        path: The database file; replaced once the new one is complete. A
-            file there that is not a SQLite database is refused.
+        path: The database file. It and its metadata file are replaced once
+            both are complete; a file there that is not a SQLite database,
+            or not the metadata of a database of that name, is refused.
 
     Returns:
-        The path of ``metadata.json``.
+        The path of the metadata file.
 
     Raises:
-        FileExistsError: *path* holds a file that is not a SQLite database.
+        FileExistsError: *path* holds a file that is not a SQLite database,
+            or the metadata's path a file that is not its metadata.
     """
     return write_sqlite(brief, path)
 
@@ -105,7 +117,9 @@ def to_geojson(brief: Brief, *, precision: int | None = None) -> dict[str, Any]:
     return geojson(brief, precision)
 
 
-def to_parquet(brief: Brief, folder: str | Path) -> list[Path]:
+def to_parquet(
+    brief: Brief, folder: str | Path, *, replace: bool = False
+) -> list[Path]:
     """Write *brief* as Parquet, ready to be read with other briefs as one table.
 
     Each collection (and ``citations``) is a folder under *folder*; each file
@@ -114,15 +128,25 @@ def to_parquet(brief: Brief, folder: str | Path) -> list[Path]:
     are partitioned by the year of their first day (``year=2025/``), so that
     ``read_parquet('exports/*/statements/**/*.parquet',
     hive_partitioning=true)`` in DuckDB reads them all. Exporting another
-    brief into the same *folder* adds its files beside.
+    brief into the same *folder* adds its files beside. Ids belong to their
+    brief: join a folder of exports on ``(brief, id)``.
+
+    Args:
+        brief: The brief to write.
+        folder: Where to write; created if missing.
+        replace: Replace an earlier export of a brief with the same id in
+            *folder*, as a whole: its files are replaced, and those of years
+            the brief no longer has removed, once every new file is written.
 
     Returns:
         The paths written.
 
     Raises:
+        FileExistsError: *folder* holds an export of a brief with the same
+            id, and *replace* is false.
         ModuleNotFoundError: pyarrow is missing (``conflictbrief[parquet]``).
     """
-    return write_parquet(brief, folder)
+    return write_parquet(brief, folder, replace=replace)
 
 
 def to_dataframes(brief: Brief) -> dict[str, pd.DataFrame]:

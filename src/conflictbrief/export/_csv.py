@@ -10,22 +10,48 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._files import staged
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
-__all__ = ["FORMULA_STARTS", "LIST_SEPARATOR", "neutralise", "write_csv"]
+__all__ = [
+    "FORMULA_STARTS",
+    "LIST_SEPARATOR",
+    "SPLIT_AT",
+    "neutralise",
+    "write_csv",
+]
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What a cell starts with when a spreadsheet would run it as a formula."""
 
+SPLIT_AT = (";", ",", "\r", "\n")
+"""Where a spreadsheet may cut a text into cells of their own.
+
+A file written with commas, opened by a spreadsheet that splits on
+semicolons (Excel does, where the comma is the decimal mark), is cut at
+every ``;`` inside a cell, and at every line break, since the quotes around
+the cell are no longer at the start of a field; the comma is there for a
+reader that ignores quotes.
+"""
+
 LIST_SEPARATOR = ";"
 """What joins the items of a tuple in one cell."""
+
+# A part starts a formula if, after the spaces and quotes a spreadsheet
+# skips, it starts with one of FORMULA_STARTS.
+_FORMULA_PART = re.compile(
+    '(^|[{}])(?=[ "]*[{}])'.format(
+        re.escape("".join(SPLIT_AT)), re.escape("".join(FORMULA_STARTS))
+    )
+)
 
 _FRICTIONLESS_TYPES = {
     "string": "string",
@@ -38,13 +64,18 @@ _FRICTIONLESS_TYPES = {
 
 
 def neutralise(text: str) -> str:
-    """Return *text* with a leading ``'`` if a spreadsheet would run it.
+    """Return *text* with a ``'`` before each part a spreadsheet would run.
 
     The OWASP advice for CSV injection: a cell starting with ``=``, ``+``,
     ``-``, ``@``, a tab or a carriage return is read as a formula by Excel,
-    LibreOffice and Google Sheets; a leading apostrophe makes it text.
+    LibreOffice and Google Sheets; a leading apostrophe makes it text. The
+    same holds for each part a spreadsheet may split off (after a ``;``, a
+    ``,`` or a line break, see `SPLIT_AT`), so each such part gets one too::
+
+        >>> neutralise("Troops confirmed;=2+5;today")
+        "Troops confirmed;'=2+5;today"
     """
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return _FORMULA_PART.sub(r"\1'", text)
 
 
 def _cell(value: Any) -> str:
@@ -59,11 +90,12 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def _write(table: Table, path: Path, *, raw: bool) -> None:
+def _write(table: Table, path: Path, *, raw: bool, bom: bool) -> None:
     # Numbers are never neutralised: "-33.5" is a number to a spreadsheet,
     # not a formula, and must stay one.
     texts = [c.type in {"string", "list"} for c in table.columns]
-    with path.open("w", encoding="utf-8", newline="") as file:
+    encoding = "utf-8-sig" if bom else "utf-8"
+    with path.open("x", encoding=encoding, newline="") as file:
         out = csv.writer(file)
         if raw:
             out.writerow(table.names)
@@ -135,8 +167,13 @@ def _package(brief: Brief, found: list[Table]) -> dict[str, Any]:
     return package
 
 
-def write_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Path]:
+def write_csv(
+    brief: Brief, folder: str | Path, *, raw: bool = False, bom: bool = False
+) -> list[Path]:
     """Write one CSV file per table of *brief* and ``datapackage.json`` in *folder*.
+
+    Every file is written under a temporary name beside its own, and all are
+    moved into place once all are complete.
 
     Returns:
         The paths written, the data package last.
@@ -145,12 +182,14 @@ def write_csv(brief: Brief, folder: str | Path, *, raw: bool = False) -> list[Pa
     where.mkdir(parents=True, exist_ok=True)
     found = tables(brief)
     written = []
-    for table in found:
-        path = where / f"{table.name}.csv"
-        _write(table, path, raw=raw)
-        written.append(path)
-    package = where / "datapackage.json"
-    text = json.dumps(_package(brief, found), ensure_ascii=False, indent=2)
-    package.write_text(text + "\n", encoding="utf-8")
-    written.append(package)
+    with staged() as staging:
+        for table in found:
+            path = where / f"{table.name}.csv"
+            _write(table, staging.path(path), raw=raw, bom=bom)
+            written.append(path)
+        package = where / "datapackage.json"
+        text = json.dumps(_package(brief, found), ensure_ascii=False, indent=2)
+        with staging.path(package).open("x", encoding="utf-8") as file:
+            file.write(text + "\n")
+        written.append(package)
     return written

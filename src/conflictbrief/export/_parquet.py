@@ -9,12 +9,14 @@ DuckDB, Spark and Polars read a folder of many briefs' exports as one table.
 
 from __future__ import annotations
 
+import shutil
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from conflictbrief._collections.registry import COLLECTIONS
 
+from ._files import remove_empty, temporary_name
 from ._rows import Table, citation_table, record_tables, require
 
 if TYPE_CHECKING:
@@ -52,18 +54,17 @@ def _year(row: tuple[Any, ...], first: int, last: int) -> int:
     return int(day.year)
 
 
-def write_parquet(brief: Brief, folder: str | Path) -> list[Path]:
-    """Write each collection of *brief* as Parquet under *folder*.
+def _written(folder: Path, name: str, table: Table) -> list[Path]:
+    """The files called *name* of *table* under *folder*, partitioned or not."""
+    home = folder / table.name
+    return sorted([*home.glob(name), *home.glob(f"year=*/{name}")])
 
-    Returns:
-        The paths written.
-    """
-    pa = require("pyarrow", "parquet")
-    pq = require("pyarrow.parquet", "parquet")
-    where = Path(folder)
+
+def _write(pa: Any, pq: Any, brief: Brief, staging: Path) -> list[Path]:
+    """Write each table of *brief* under *staging*; return the paths, relative."""
     written = []
     for table in [*record_tables(brief), citation_table(brief)]:
-        home = where / table.name
+        home = Path(table.name)
         groups: dict[Path, list[tuple[Any, ...]]] = {home: table.rows}
         if table.name in _DATED:
             names = table.names
@@ -72,8 +73,56 @@ def write_parquet(brief: Brief, folder: str | Path) -> list[Path]:
             for row in table.rows:
                 groups[home / f"year={_year(row, first, last)}"].append(row)
         for folder_of, rows in groups.items():
-            folder_of.mkdir(parents=True, exist_ok=True)
             path = folder_of / f"{brief.id}.parquet"
-            pq.write_table(_arrow(pa, table, brief.id, rows), path)
+            (staging / folder_of).mkdir(parents=True, exist_ok=True)
+            pq.write_table(_arrow(pa, table, brief.id, rows), staging / path)
             written.append(path)
     return written
+
+
+def write_parquet(
+    brief: Brief, folder: str | Path, *, replace: bool = False
+) -> list[Path]:
+    """Write each collection of *brief* as Parquet under *folder*.
+
+    Every file is first written in a hidden folder beside the collections'
+    folders; once all are complete they are moved into place, and the files
+    of an earlier export of the brief that the new one does not have (a year
+    it no longer has) are removed.
+
+    Returns:
+        The paths written.
+
+    Raises:
+        FileExistsError: *folder* holds an export of a brief with this id,
+            and *replace* is false.
+    """
+    pa = require("pyarrow", "parquet")
+    pq = require("pyarrow.parquet", "parquet")
+    where = Path(folder)
+    name = f"{brief.id}.parquet"
+    earlier = [
+        p
+        for table in [*record_tables(brief), citation_table(brief)]
+        for p in _written(where, name, table)
+    ]
+    if earlier and not replace:
+        raise FileExistsError(
+            f"{where} already holds an export of a brief with id {brief.id!r}"
+            f" ({earlier[0]}); pass replace=True to replace it"
+        )
+    where.mkdir(parents=True, exist_ok=True)
+    staging = temporary_name(where / brief.id)
+    try:
+        written = _write(pa, pq, brief, staging)
+        for path in written:
+            (where / path.parent).mkdir(parents=True, exist_ok=True)
+            (staging / path).replace(where / path)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    kept = {where / p for p in written}
+    for path in earlier:
+        if path not in kept:
+            path.unlink()
+            remove_empty(path.parent)
+    return [where / p for p in written]

@@ -4,7 +4,8 @@ Each collection becomes a table whose columns are derived from its record
 class's attrs fields and its reference fields (`_fields.references`), read
 from the table of collections (`_collections.registry.COLLECTIONS`):
 
-- a scalar field is one column, an enum its value;
+- a scalar field is one column, an enum its value; a place's ``lat`` and
+  ``lon`` are ``latitude`` and ``longitude`` in every export;
 - a `DateSpan` is three: ``date`` (canonical EDTF), ``date_earliest`` and
   ``date_latest`` (days, None at an open end);
 - a nested value class (`Estimate`, `ExternalIds`) is one column per field,
@@ -60,6 +61,11 @@ _SCALARS: tuple[tuple[type, ColumnType], ...] = (
     (float, "number"),
     (str, "string"),
 )
+
+
+# The names GIS tools and Datasette's map plugins look for, in every format
+# alike, rather than the model's short field names.
+_COLUMN_NAMES = {"lat": "latitude", "lon": "longitude"}
 
 
 @attrs.frozen
@@ -130,7 +136,8 @@ def _columns(
     """Each column of *cls*'s fields with the expression that reads it."""
     found: list[tuple[Column, str]] = []
     for a in attrs.fields(cls):
-        name, where = prefix + a.name, f"{path}.{a.name}"
+        name = prefix + _COLUMN_NAMES.get(a.name, a.name)
+        where = f"{path}.{a.name}"
         kind = _plain(a.type)
         if _is_citations(a.type):
             continue

@@ -41,13 +41,13 @@ def geojson(brief: Brief, precision: int | None) -> dict[str, Any]:
     features = []
     (places,) = (t for t in record_tables(brief) if t.name == "places")
     for row in places.dicts():
-        lat, lon = row["lat"], row["lon"]
+        lat, lon = row["latitude"], row["longitude"]
         if lat is None or lon is None:
             continue
         if precision is not None:
             lat, lon = round(lat, precision), round(lon, precision)
         properties = {k: _json_value(v) for k, v in row.items()}
-        properties |= {"lat": lat, "lon": lon}
+        properties |= {"latitude": lat, "longitude": lon}
         properties |= here[row["id"]]
         features.append(
             {

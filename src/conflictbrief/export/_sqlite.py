@@ -1,4 +1,4 @@
-"""A brief as one SQLite database for Datasette, with its ``metadata.json``.
+"""A brief as one SQLite database for Datasette, with its metadata file.
 
 A table per collection keyed by ``id``, a link table per tuple of ids, a
 foreign key (with an index) on every reference, ``latitude`` and
@@ -19,12 +19,15 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conflictbrief.render._document import linkable
+
+from ._files import staged
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:
     from conflictbrief.brief import Brief
 
-__all__ = ["SEARCHED", "has_fts5", "write_sqlite"]
+__all__ = ["SEARCHED", "has_fts5", "metadata_path", "write_sqlite"]
 
 SEARCHED = ("summary", "quote")
 """The text columns full-text search covers, in every table that has them."""
@@ -37,9 +40,6 @@ _SQL_TYPES = {
     "date": "TEXT",
     "list": "TEXT",
 }
-
-# Datasette's map plugins (datasette-cluster-map) look for these names.
-_RENAMED = {"places": {"lat": "latitude", "lon": "longitude"}}
 
 
 def _quoted(name: str) -> str:
@@ -57,19 +57,17 @@ def has_fts5() -> bool:
 
 
 def _stored(table: Table) -> tuple[list[Column], list[tuple[Any, ...]]]:
-    """The columns SQLite keeps, renamed, and the rows in SQLite's own types.
+    """The columns SQLite keeps and the rows in SQLite's own types.
 
     A tuple of ids lives in its link table; any other tuple is a JSON array
     (which Datasette shows as a list); a day is ISO text; a flag is 0 or 1.
     """
-    renamed = _RENAMED.get(table.name, {})
     kept = [
         i
         for i, c in enumerate(table.columns)
         if not (c.type == "list" and c.target is not None)
     ]
     columns = [table.columns[i] for i in kept]
-    columns = [Column(renamed.get(c.name, c.name), c.type, c.target) for c in columns]
 
     def _json(value: tuple[str, ...]) -> str:
         return json.dumps(value, ensure_ascii=False)
@@ -133,25 +131,37 @@ def _search(db: sqlite3.Connection, table: Table, columns: list[Column]) -> str 
 
 
 def _metadata(brief: Brief, database: str, found: dict[str, Any]) -> dict[str, Any]:
-    """Datasette's metadata: the brief, its sources' licences and each table."""
-    licences = sorted({s.license for s in brief.sources if s.license is not None})
-    credit = [s.attribution or s.title for s in brief.sources]
-    urls = [s.url for s in brief.sources if s.url is not None]
+    """Datasette's metadata: the brief, its sources' licences and each table.
+
+    Datasette shows ``license`` as the licence of all the data, so it is
+    stated only when every source has the same one; otherwise each source's
+    licence is in the ``sources`` table's description. The source line names
+    the first source and counts the others, which the ``sources`` table
+    lists; only an http or https address becomes a link.
+    """
+    sources = list(brief.sources)
     meta: dict[str, Any] = {"title": brief.title}
     if brief.summary is not None:
         meta["description"] = brief.summary
-    if licences:
-        meta["license"] = "; ".join(licences)
-    if credit:
-        meta["source"] = "; ".join(credit)
-    if len(urls) == 1:
-        meta["source_url"] = urls[0]
+    licences = {s.license for s in sources}
+    if len(licences) == 1 and None not in licences:
+        (meta["license"],) = licences
+    if sources:
+        first = sources[0].attribution or sources[0].title
+        others = len(sources) - 1
+        meta["source"] = f"{first} and {others} more" if others else first
+        url = linkable(sources[0].url)
+        if not others and url is not None:
+            meta["source_url"] = url
     meta["databases"] = {database: {"tables": found}}
-    lines = [
-        f"{s.id}: {s.license or 'no licence given'}, {s.attribution or s.title}"
-        + ("" if s.url is None else f" ({s.url})")
-        for s in brief.sources
-    ]
+    lines = []
+    for s in sources:
+        url = linkable(s.url)
+        credit = s.attribution or s.title
+        lines.append(
+            f"{s.id}: {s.license or 'no licence given'}, {credit}"
+            + ("" if url is None else f" ({url})")
+        )
     if lines:
         found.setdefault("sources", {})["description"] = "; ".join(lines)
     return meta
@@ -164,25 +174,70 @@ def _is_database(path: Path) -> bool:
     return head in (b"", b"SQLite format 3\x00")
 
 
-def write_sqlite(brief: Brief, path: str | Path) -> Path:
-    """Write *brief* as a SQLite database at *path*, and ``metadata.json`` beside it.
+def metadata_path(database: Path) -> Path:
+    """The metadata file of *database*: ``x.metadata.json`` beside ``x.db``."""
+    return database.with_name(f"{database.stem}.metadata.json")
 
-    The database replaces any file at *path* only once it is complete, and
-    only a SQLite database: any other file there is refused, untouched.
+
+def _is_metadata(path: Path, database: str) -> bool:
+    """Whether *path* is the Datasette metadata of *database*, safe to replace."""
+    try:
+        found = json.loads(path.read_bytes())
+    except ValueError:  # not JSON, or not UTF-8
+        return False
+    return isinstance(found, dict) and database in (found.get("databases") or ())
+
+
+def _fill(db: sqlite3.Connection, brief: Brief, *, search: bool) -> dict[str, Any]:
+    """Write the tables of *brief* into *db*; return Datasette's table metadata."""
+    about: dict[str, Any] = {}
+    for table in tables(brief):
+        columns, rows = _stored(table)
+        _create(db, table, columns)
+        marks = ", ".join("?" * len(columns))
+        insert = f"INSERT INTO {_quoted(table.name)} VALUES ({marks})"  # noqa: S608
+        db.executemany(insert, rows)
+        _index(db, table, columns)
+        details: dict[str, Any] = {}
+        label = next((c.name for c in columns if c.name in ("name", "title")), None)
+        if label is not None:
+            details["label_column"] = label
+        fts = _search(db, table, columns) if search else None
+        if fts is not None:
+            details |= {"fts_table": fts, "fts_pk": "rowid"}
+        if details:
+            about[table.name] = details
+    db.commit()
+    return about
+
+
+def write_sqlite(brief: Brief, path: str | Path) -> Path:
+    """Write *brief* as a SQLite database at *path*, and its metadata beside it.
+
+    The metadata is ``x.metadata.json`` for ``x.db``. Both files replace
+    what is there only once both are complete, and only a SQLite database
+    and that database's metadata: any other file in their place is
+    refused, untouched.
 
     Returns:
-        The path of the ``metadata.json`` written.
+        The path of the metadata file written.
 
     Raises:
-        FileExistsError: *path* holds a file that is not a SQLite database.
+        FileExistsError: *path* holds a file that is not a SQLite database,
+            or the metadata's path one that is not Datasette metadata of a
+            database of that name.
     """
     target = Path(path)
+    metadata = metadata_path(target)
     if target.exists() and not _is_database(target):
         raise FileExistsError(
             f"{target} exists and is not a SQLite database; choose another path"
         )
-    partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
+    if metadata.exists() and not _is_metadata(metadata, target.stem):
+        raise FileExistsError(
+            f"{metadata} exists and is not the Datasette metadata of {target.name};"
+            " move it or choose another path"
+        )
     search = has_fts5()
     if not search:
         warnings.warn(
@@ -190,34 +245,11 @@ def write_sqlite(brief: Brief, path: str | Path) -> Path:
             RuntimeWarning,
             stacklevel=3,
         )
-    about: dict[str, Any] = {}
-    try:
-        with contextlib.closing(sqlite3.connect(partial)) as db:
-            for table in tables(brief):
-                columns, rows = _stored(table)
-                _create(db, table, columns)
-                marks = ", ".join("?" * len(columns))
-                insert = f"INSERT INTO {_quoted(table.name)} VALUES ({marks})"  # noqa: S608
-                db.executemany(insert, rows)
-                _index(db, table, columns)
-                details: dict[str, Any] = {}
-                label = next(
-                    (c.name for c in columns if c.name in ("name", "title")), None
-                )
-                if label is not None:
-                    details["label_column"] = label
-                fts = _search(db, table, columns) if search else None
-                if fts is not None:
-                    details |= {"fts_table": fts, "fts_pk": "rowid"}
-                if details:
-                    about[table.name] = details
-            db.commit()
-        partial.replace(target)
-    finally:
-        partial.unlink(missing_ok=True)
-    metadata = target.with_name("metadata.json")
-    text = json.dumps(
-        _metadata(brief, target.stem, about), ensure_ascii=False, indent=2
-    )
-    metadata.write_text(text + "\n", encoding="utf-8")
+    with staged() as staging:
+        with contextlib.closing(sqlite3.connect(staging.path(target))) as db:
+            about = _fill(db, brief, search=search)
+        meta = _metadata(brief, target.stem, about)
+        text = json.dumps(meta, ensure_ascii=False, indent=2) + "\n"
+        with staging.path(metadata).open("x", encoding="utf-8") as file:
+            file.write(text)
     return metadata
