@@ -259,6 +259,24 @@ class TestMisuse:
             err,
         )
 
+    def test_standard_output_for_geojson_only(
+        self, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """-o - prints GeoJSON; any other format is refused, naming the option."""
+        status, out, err = run(capsys, "export", "--to", "csv", "-o", "-")
+        expected = "error: --output: - (standard output) takes geojson, not csv\n"
+        assert (2, "", expected) == (status, out, err)
+
+    def test_parquet_again(
+        self, capsys: pytest.CaptureFixture[str], tmp_path: Path
+    ) -> None:
+        """A second Parquet export of one brief is refused; --replace replaces it."""
+        argv = ["export", "--to", "parquet", "-o", str(tmp_path)]
+        assert 0 == run(capsys, *argv)[0]
+        status, _, err = run(capsys, *argv)
+        assert (2, True) == (status, "export --replace" in err)
+        assert 0 == run(capsys, *argv, "--replace")[0]
+
     def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--version prints the installed version."""
         with pytest.raises(SystemExit) as info:

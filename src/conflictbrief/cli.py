@@ -241,13 +241,9 @@ def _schema(_: argparse.Namespace, out: Visible) -> int:
 
 def _export(args: argparse.Namespace, out: Visible) -> int:
     if args.output == "-" and args.to != "geojson":
-        print(
-            f"error: -o - (standard output) is for geojson, not {args.to}",
-            file=sys.stderr,
-        )
-        return 2
+        why = f"- (standard output) takes geojson, not {args.to}"
+        raise ValidationError.at("output", why)
     brief = _read(args.brief)
-    written: list[Path]
     try:
         if args.to == "geojson":
             text = json.dumps(export.to_geojson(brief), ensure_ascii=False, indent=2)
@@ -261,7 +257,7 @@ def _export(args: argparse.Namespace, out: Visible) -> int:
         elif args.to == "sqlite":
             written = [Path(args.output), export.to_sqlite(brief, args.output)]
         else:
-            written = export.to_parquet(brief, args.output)
+            written = export.to_parquet(brief, args.output, replace=args.replace)
     except ModuleNotFoundError as missing:
         print(f"error: {missing}", file=sys.stderr)
         return 2
@@ -381,6 +377,9 @@ def _parser() -> argparse.ArgumentParser:
         required=True,
         choices=get_args(export.Format),
         help="the format to write",
+    )
+    exported.add_argument(
+        "--replace", action="store_true", help="replace an earlier Parquet export"
     )
     exported.add_argument(
         "-o",

@@ -1,19 +1,27 @@
 """Files written whole or not at all: what `dump`, the exports and the CLI write.
 
-`replace_file` writes the new content beside the path and renames it over the
-path, so that a reader, a crash or a full disk finds the old content or the
-whole new one, never a part. Where the system allows (Linux), the content is
-first written to a file with no name, which a killed process cannot leave
+`replace_file` writes one file's bytes beside the path and renames it over
+the path, so that a reader, a crash or a full disk finds the old content or
+the whole new one, never a part. Where the system allows (Linux), the content
+is first written to a file with no name, which a killed process cannot leave
 behind; it gets a name just before the rename.
+
+An export writes several files through libraries that want a path (SQLite,
+pyarrow): `staged` gives each a temporary name beside its target
+(`temporary_name`), and moves them all into place only once every one is
+complete, removing them if anything fails.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
+from collections.abc import Iterator
+from pathlib import Path
 
-__all__ = ["replace_file"]
+__all__ = ["Staging", "remove_empty", "replace_file", "staged", "temporary_name"]
 
 _PREFIX = ".conflictbrief-"
 """How the name of a file being written begins, beside the path it replaces."""
@@ -90,3 +98,56 @@ def _named(fd: int, folder: str) -> str:
     finally:
         os.close(here)
     raise FileExistsError(f"no free name for a new file in {folder!r}")
+
+
+def temporary_name(target: Path) -> Path:
+    """A new hidden name beside *target*, for a file or folder written in its stead.
+
+    The name is not created: the writer creates it with the permissions a
+    new file of its own gets (``tempfile.mkstemp`` would make it 0600).
+    """
+    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+
+
+class Staging:
+    """The files of one export, each written under a temporary name."""
+
+    def __init__(self) -> None:
+        self._moves: list[tuple[Path, Path]] = []
+
+    def path(self, target: Path) -> Path:
+        """Return the temporary path to write in place of *target*."""
+        written = temporary_name(target)
+        self._moves.append((written, target))
+        return written
+
+    def commit(self) -> None:
+        """Move every file written into place, in the order they were asked for."""
+        for written, target in self._moves:
+            written.replace(target)
+
+    def discard(self) -> None:
+        """Remove every temporary file, and what SQLite may have left beside it."""
+        for written, _ in self._moves:
+            for leftover in (written, written.with_name(written.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def staged() -> Iterator[Staging]:
+    """Give a `Staging`; move its files into place if the block completes.
+
+    Whatever happens, no temporary file is left behind.
+    """
+    staging = Staging()
+    try:
+        yield staging
+        staging.commit()
+    finally:
+        staging.discard()
+
+
+def remove_empty(folder: Path) -> None:
+    """Remove *folder* if it is empty; keep it, silently, otherwise."""
+    with contextlib.suppress(OSError):
+        folder.rmdir()

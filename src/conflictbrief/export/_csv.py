@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ._files import staged
+from conflictbrief._base.files import staged
+
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:

@@ -14,9 +14,9 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from conflictbrief._base.files import remove_empty, temporary_name
 from conflictbrief._collections.registry import COLLECTIONS
 
-from ._files import remove_empty, temporary_name
 from ._rows import Table, citation_table, record_tables, require
 
 if TYPE_CHECKING:
@@ -60,10 +60,12 @@ def _written(folder: Path, name: str, table: Table) -> list[Path]:
     return sorted([*home.glob(name), *home.glob(f"year=*/{name}")])
 
 
-def _write(pa: Any, pq: Any, brief: Brief, staging: Path) -> list[Path]:
-    """Write each table of *brief* under *staging*; return the paths, relative."""
+def _write(
+    pa: Any, pq: Any, brief: Brief, found: list[Table], staging: Path
+) -> list[Path]:
+    """Write the tables *found* of *brief* under *staging*; return relative paths."""
     written = []
-    for table in [*record_tables(brief), citation_table(brief)]:
+    for table in found:
         home = Path(table.name)
         groups: dict[Path, list[tuple[Any, ...]]] = {home: table.rows}
         if table.name in _DATED:
@@ -101,20 +103,17 @@ def write_parquet(
     pq = require("pyarrow.parquet", "parquet")
     where = Path(folder)
     name = f"{brief.id}.parquet"
-    earlier = [
-        p
-        for table in [*record_tables(brief), citation_table(brief)]
-        for p in _written(where, name, table)
-    ]
+    found = [*record_tables(brief), citation_table(brief)]
+    earlier = [p for table in found for p in _written(where, name, table)]
     if earlier and not replace:
         raise FileExistsError(
             f"{where} already holds an export of a brief with id {brief.id!r}"
-            f" ({earlier[0]}); pass replace=True to replace it"
+            f" ({earlier[0]}); pass replace=True (export --replace) to replace it"
         )
     where.mkdir(parents=True, exist_ok=True)
     staging = temporary_name(where / brief.id)
     try:
-        written = _write(pa, pq, brief, staging)
+        written = _write(pa, pq, brief, found, staging)
         for path in written:
             (where / path.parent).mkdir(parents=True, exist_ok=True)
             (staging / path).replace(where / path)

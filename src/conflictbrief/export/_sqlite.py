@@ -19,9 +19,9 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from conflictbrief.render._document import linkable
+from conflictbrief._base.files import staged
+from conflictbrief._base.links import linkable
 
-from ._files import staged
 from ._rows import Column, Table, tables
 
 if TYPE_CHECKING:

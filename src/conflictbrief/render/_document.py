@@ -4,15 +4,14 @@
 key figures first, then who said what, the disputes and the timeline, every
 fact numbered to the quote behind it. The parts every format shares live
 here, so that Markdown and HTML say the same things in the same order: the
-key figures, the statements by speaker, the footnotes, and which source
-addresses are safe to link.
+key figures, the statements by speaker and the footnotes; which source
+addresses may be linked is `conflictbrief._base.links`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from typing import cast
-from urllib.parse import urlsplit
 
 import attrs
 
@@ -28,35 +27,14 @@ __all__ = [
     "Notes",
     "key_figures",
     "line_parts",
-    "linkable",
     "one_line",
     "said_by",
 ]
-
-LINKED_SCHEMES = frozenset({"http", "https"})
-"""The URL schemes a rendered brief links; any other address is shown as text."""
 
 
 def one_line(text: str) -> str:
     """Return *text* with every run of whitespace, newlines included, one space."""
     return " ".join(text.split())
-
-
-def linkable(url: str | None) -> str | None:
-    """Return *url* if a document may link it (http or https), else None.
-
-    A whitelist rather than a blacklist: ``javascript:``, ``data:``,
-    ``file:`` and whatever a browser adds next are all shown as text.
-    """
-    if url is None or any(c.isspace() for c in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:  # an unbalanced "[" in the host
-        return None
-    if parts.scheme.lower() in LINKED_SCHEMES and parts.netloc:
-        return url
-    return None
 
 
 def line_parts(record: Record, names: Names) -> tuple[str, str, str]:

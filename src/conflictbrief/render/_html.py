@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from conflictbrief._base.links import linkable
 from conflictbrief._base.text import brief_names, escape, name_of
 from conflictbrief.brief import Brief
 from conflictbrief.dates import DateSpan
@@ -24,7 +25,6 @@ from ._document import (
     Notes,
     key_figures,
     line_parts,
-    linkable,
     said_by,
 )
 from ._svg import timeline_svg

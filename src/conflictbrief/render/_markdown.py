@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from conflictbrief._base.links import linkable
 from conflictbrief._base.text import SEP, brief_names, name_of
 from conflictbrief.brief import Brief
 from conflictbrief.dates._calendar import day_words
@@ -21,7 +22,6 @@ from ._document import (
     Notes,
     key_figures,
     line_parts,
-    linkable,
     one_line,
     said_by,
 )
