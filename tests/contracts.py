@@ -163,6 +163,21 @@ def brief(**changes: Any) -> Brief:
     return Brief(**{**fields, **changes})
 
 
+def other(**changes: Any) -> Brief:
+    """A second brief, of `brief`'s actors, sources and no records, and *changes*.
+
+    For the tests of what two briefs do together (merge, matches).
+    """
+    fields: dict[str, Any] = {
+        "id": "other",
+        "places": [],
+        "statements": [],
+        "deployments": [],
+        "events": [],
+    }
+    return brief(**{**fields, **changes})
+
+
 class ValueObjectContract:
     """What every model class promises: frozen, keyword-only, hashable, strict."""
 

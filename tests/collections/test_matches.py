@@ -25,23 +25,12 @@ from contracts import (
     deployment,
     event,
     figure,
+    other,
     place,
     statement,
 )
 
 KIM = ACTORS[2]
-
-
-def other(**changes: Any) -> Brief:
-    """A second brief with only actors, and *changes*."""
-    fields: dict[str, Any] = {
-        "id": "other",
-        "places": [],
-        "statements": [],
-        "deployments": [],
-        "events": [],
-    }
-    return brief(**{**fields, **changes})
 
 
 def ours(**changes: Any) -> Brief:

@@ -31,6 +31,7 @@ from contracts import (
     deployment,
     event,
     figure,
+    other,
     place,
     problems_of,
     source,
@@ -39,18 +40,6 @@ from contracts import (
 from strategies import briefs
 
 KIM = ACTORS[2]
-
-
-def other(**changes: Any) -> Brief:
-    """A second brief with only actors, and *changes*."""
-    fields: dict[str, Any] = {
-        "id": "other",
-        "places": [],
-        "statements": [],
-        "deployments": [],
-        "events": [],
-    }
-    return brief(**{**fields, **changes})
 
 
 def with_kim(**changes: Any) -> Brief:
