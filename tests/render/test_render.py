@@ -39,6 +39,31 @@ FIGURE_QUOTE = (
 Measure = Callable[[str, str], Any]
 """Load a page, run a script on it, and return what the script returns."""
 
+
+def dump_dom(chromium: str, page: Path, tmp_path: Path) -> str:
+    """The document headless *chromium* has after loading the file *page*."""
+    result = subprocess.run(  # noqa: S603 (chromium, on a file we wrote)
+        [
+            chromium,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--dump-dom",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    return result.stdout
+
+
 _PROBE = re.compile(r'<pre id="probe">(.*?)</pre>', re.DOTALL)
 
 
@@ -68,27 +93,9 @@ def measure(tmp_path: Path) -> Measure:
             "});</script></body></html>",
             encoding="utf-8",
         )
-        result = subprocess.run(  # noqa: S603 (chromium, on a file we wrote)
-            [
-                chromium,
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={tmp_path / 'profile'}",
-                "--dump-dom",
-                outer.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        found = _PROBE.search(result.stdout)
-        assert found is not None, result.stdout[-2000:]
+        dom = dump_dom(chromium, outer, tmp_path)
+        found = _PROBE.search(dom)
+        assert found is not None, dom[-2000:]
         return json.loads(html.unescape(found.group(1)))
 
     return run
@@ -513,26 +520,8 @@ class TestInBrowser:
         """The document as Chromium has it after loading the page of *brief*."""
         page = tmp_path / "brief.html"
         page.write_text(to_html(brief), encoding="utf-8")
-        result = subprocess.run(  # noqa: S603 (chromium, on a file we wrote)
-            [
-                str(CHROMIUM),
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--no-first-run",
-                f"--user-data-dir={tmp_path / 'profile'}",
-                "--dump-dom",
-                page.as_uri(),
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=True,
-        )
-        return result.stdout
+        assert CHROMIUM is not None
+        return dump_dom(CHROMIUM, page, tmp_path)
 
     def test_reader_sees_bottom_line_and_troops(
         self, bundled: Brief, tmp_path: Path
