@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -106,7 +105,7 @@ def temporary_name(target: Path) -> Path:
     The name is not created: the writer creates it with the permissions a
     new file of its own gets (``tempfile.mkstemp`` would make it 0600).
     """
-    return target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+    return target.with_name(f".{target.name}.{os.urandom(6).hex()}.tmp")
 
 
 class Staging:
