@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 __all__ = ["TextIndex", "find_passage", "sentences", "uncovered"]
 
@@ -97,8 +97,13 @@ def uncovered(text: str, quotes: Iterable[str]) -> tuple[str, ...]:
 _WORD_START = re.compile(r"(?<!\S)\S")
 """Where a word starts: a character that is not space, after space or nothing."""
 
+_WORD_END = re.compile(r"\S(?!\S)")
+"""Where a word ends: a character that is not space, before space or nothing."""
+
+_SPACE = re.compile(r"\s")
+
 _KEY = 4
-"""How many characters of a word start file it in a `TextIndex`."""
+"""How many characters of a word's start or end file it in a `TextIndex`."""
 
 _SCANS = 16
 """How many fragments a `TextIndex` looks for by scanning before it is built."""
@@ -111,43 +116,54 @@ class TextIndex:
     what ``fragment in text`` says. The first few fragments are looked for
     by a scan, which is quickest when there are few; then the index is built
     once: every word start of the text filed under its first four
-    characters. A fragment is then looked for only at the word starts filed
-    under one of its own inner word starts (after whitespace in the
-    fragment, so after whitespace in the text too), the one filed least
-    often, each compared in place, first to last. A fragment with no inner
-    word start of four characters is scanned for.
+    characters, and every word end under its last four. A fragment is then
+    looked for only where one of its anchors could be: an inner word start
+    (after whitespace in the fragment, so after whitespace in the text too)
+    or the end of its first word (before whitespace), whichever is filed
+    least often, each place compared in place, first to last. A fragment
+    with no anchor of four characters is scanned for.
     """
 
-    __slots__ = ("asked", "starts", "text")
+    __slots__ = ("asked", "ends", "starts", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.asked = 0
-        self.starts: dict[str, list[int]] | None = None
+        self.starts: dict[str, list[int]] = {}
+        self.ends: dict[str, list[int]] = {}
 
     def __contains__(self, fragment: str) -> bool:
         return self.find(fragment) >= 0
+
+    def _build(self) -> None:
+        text = self.text
+        for found in _WORD_START.finditer(text):
+            at = found.start()
+            self.starts.setdefault(text[at : at + _KEY], []).append(at)
+        for found in _WORD_END.finditer(text):
+            at = found.end()
+            self.ends.setdefault(text[at - _KEY : at], []).append(at)
+
+    def _anchors(self, fragment: str) -> Iterator[tuple[int, list[int]]]:
+        """(offset in *fragment*, places in the text) for each of its anchors."""
+        first = _SPACE.search(fragment)
+        if first is not None and first.start() >= _KEY:
+            at = first.start()
+            yield at, self.ends.get(fragment[at - _KEY : at], [])
+        for found in _WORD_START.finditer(fragment, 1):
+            at = found.start()
+            if len(fragment) - at < _KEY:
+                break
+            yield at, self.starts.get(fragment[at : at + _KEY], [])
 
     def find(self, fragment: str) -> int:
         """Return where *fragment* first occurs in the text, or -1."""
         self.asked += 1
         if self.asked <= _SCANS:
             return self.text.find(fragment)
-        if self.starts is None:
-            self.starts = {}
-            for found in _WORD_START.finditer(self.text):
-                at = found.start()
-                self.starts.setdefault(self.text[at : at + _KEY], []).append(at)
-        best: tuple[int, list[int]] | None = None
-        for found in _WORD_START.finditer(fragment, 1):
-            at = found.start()
-            if len(fragment) - at < _KEY:
-                break
-            places = self.starts.get(fragment[at : at + _KEY], [])
-            if best is None or len(places) < len(best[1]):
-                best = (at, places)
-                if not places:
-                    return -1
+        if self.asked == _SCANS + 1:
+            self._build()
+        best = min(self._anchors(fragment), key=lambda a: len(a[1]), default=None)
         if best is None:
             return self.text.find(fragment)
         offset, places = best
