@@ -240,11 +240,18 @@ def make_tally(brief: Brief, figures: Iterable[Figure]) -> Tally | None:
     return Tally(estimate=total, parts=tuple(parts))
 
 
+def chain(brief: Holdings, actor: Id) -> list[Id]:
+    """*actor* and every actor of *brief* it is part of, upwards."""
+    found = [actor]
+    # A brief's part_of chains have no cycles.
+    while (up := brief.actors[found[-1]].part_of) is not None:
+        found.append(up)
+    return found
+
+
 def topmost(brief: Holdings, actor: Id) -> Id:
     """The actor of *brief* that *actor* is part of, at the top of its chain."""
-    while (up := brief.actors[actor].part_of) is not None:
-        actor = up
-    return actor
+    return chain(brief, actor)[-1]
 
 
 def _given(ids: Iterable[Id | None]) -> tuple[Id, ...]:
@@ -261,13 +268,7 @@ class Distinct:
     @functools.cache  # noqa: B019 (one rule per tally, dropped with it)
     def above(self, actor: Id) -> frozenset[Id]:
         """*actor* and every actor it is part of, at any depth."""
-        found = {actor}
-        up = self.brief.actors[actor].part_of
-        # A brief's part_of chains have no cycles.
-        while up is not None:
-            found.add(up)
-            up = self.brief.actors[up].part_of
-        return frozenset(found)
+        return frozenset(chain(self.brief, actor))
 
     def separate(self, a: Id | None, b: Id | None) -> bool:
         """Whether actors *a* and *b* are apart: neither is, or is in, the other."""
