@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-__all__ = ["TextIndex", "find_passage", "sentences", "uncovered"]
+__all__ = ["SHORT_TEXT", "TextIndex", "find_passage", "sentences", "uncovered"]
 
 # A sentence ends at '.', '!' or '?' followed by space and a capital, a digit
 # or an opening quotation mark: "U.S. officials" stays one sentence.
@@ -108,13 +108,17 @@ _KEY = 4
 _SCANS = 16
 """How many fragments a `TextIndex` looks for by scanning before it is built."""
 
+SHORT_TEXT = 4096
+"""The longest text a `TextIndex` always scans: a scan of it costs about what
+one look through the index does, whatever the number of fragments."""
+
 
 class TextIndex:
     """One text, for finding many fragments in it without a scan from the start each.
 
     `find` gives what ``text.find(fragment)`` gives, and ``fragment in index``
-    what ``fragment in text`` says. The first few fragments are looked for
-    by a scan, which is quickest when there are few; then the index is built
+    what ``fragment in text`` says. A short text, and the first few
+    fragments of a long one, are scanned, which is quickest; then the index is built
     once: every word start of the text filed under its first four
     characters, and every word end under its last four. A fragment is then
     looked for only where one of its anchors could be: an inner word start
@@ -159,9 +163,9 @@ class TextIndex:
     def find(self, fragment: str) -> int:
         """Return where *fragment* first occurs in the text, or -1."""
         self.asked += 1
-        if self.asked <= _SCANS:
+        if self.asked <= _SCANS or len(self.text) <= SHORT_TEXT:
             return self.text.find(fragment)
-        if self.asked == _SCANS + 1:
+        if not self.starts:
             self._build()
         best = min(self._anchors(fragment), key=lambda a: len(a[1]), default=None)
         if best is None:
