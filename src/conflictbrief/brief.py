@@ -358,8 +358,8 @@ class Brief:
             same: Ids of *other* already known to be this brief's, as
                 `merge` takes them: not listed again, and references to
                 them compared as `merge` would rewrite them.
-            most: At most this many pairs per record of *other*; None for
-                all of them.
+            most: At most this many pairs per record of *other* (so *most*
+                times its records in all); None for all of them.
 
         Raises:
             TypeError: *other* is not a brief, *same* not a mapping, or
