@@ -75,9 +75,9 @@ SINCE_WEEKEND = DateSpan(earliest=OVER_THE_WEEKEND.earliest, latest=PUBLISHED)
 # Kim's authorisation of "the move": under the treaty signed last year, and
 # before the troops it sent last fall.
 TREATY_TO_DEPLOYMENT = DateSpan(earliest=LAST_YEAR.earliest, latest=LAST_FALL.latest)
-# Trump's call for talks, which the article does not date at all: by the day
-# of the report, with no first day (an open start, ../2025-04-28).
-UNDATED = DateSpan(earliest=None, latest=PUBLISHED)
+# Trump's call for talks, which the article does not date at all: on some day
+# up to the report that it does not give (an unknown start, /2025-04-28).
+UNDATED = DateSpan(earliest=None, latest=PUBLISHED, unknown=True)
 
 
 def cite(*quotes: str) -> tuple[Citation, ...]:

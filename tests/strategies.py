@@ -49,12 +49,14 @@ def spans(draw: st.DrawFn) -> DateSpan:
     else:
         start = max(day.year - day.year % 10, 1)
         earliest, latest = date(start, 1, 1), date(day.year - day.year % 10 + 9, 12, 31)
-    # Sometimes one end is open, as when a source gives only the other.
+    # Sometimes one end is missing, open or unknown, as when a source gives
+    # only the other.
     end = draw(st.sampled_from(["both", "both", "both", "both", "start", "end"]))
+    unknown = end != "both" and draw(st.booleans())
     if end == "start":
-        return DateSpan(earliest=None, latest=latest)
+        return DateSpan(earliest=None, latest=latest, unknown=unknown)
     if end == "end":
-        return DateSpan(earliest=earliest, latest=None)
+        return DateSpan(earliest=earliest, latest=None, unknown=unknown)
     return DateSpan(earliest=earliest, latest=latest)
 
 

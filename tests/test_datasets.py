@@ -487,8 +487,8 @@ class TestStatements:
         assert (None, StatementKind.ASSESS) == (st.speaker, st.kind)
 
     def test_trump_undated(self, brief: Brief) -> None:
-        """Trump's call is undated in the article: by the report, no first day."""
-        assert "../2025-04-28" == str(brief.statements["trump-urges-talks"].date)
+        """Trump's call is undated in the article: on a day up to the report."""
+        assert "/2025-04-28" == str(brief.statements["trump-urges-talks"].date)
 
     def test_troop_figure_covers_reinforcements(self, brief: Brief) -> None:
         """The 11,000 counts last fall's troops and this year's reinforcements."""

@@ -55,8 +55,9 @@ EXPECTED = {
             "homeland while aiding Russia."
         ),
         (
-            "  by 28 April 2025 \N{MIDDLE DOT} urge \N{MIDDLE DOT} Donald "
-            "Trump: Donald Trump urges both sides to engage in high-level talks."
+            "  from an unknown day to 28 April 2025 \N{MIDDLE DOT} urge "
+            "\N{MIDDLE DOT} Donald Trump: Donald Trump urges both sides to engage "
+            "in high-level talks."
         ),
         "  in all: about 11,000",
         (

@@ -20,7 +20,8 @@ from ._collections.registry import BY_NAME, COLLECTIONS
 from ._overview import notebook_html, overview
 from ._validators import Id, check_optional_text, check_slug, check_text, to_id
 from .actors import Actor, Place
-from .dates._span import DateLike, check_given_day, to_day
+from .dates import DateLike
+from .dates._convert import check_given_day, to_day
 from .errors import IntegrityError
 from .estimates import Estimate
 from .records import (
@@ -144,10 +145,9 @@ class Brief:
     ) -> tuple[Record, ...]:
         """Return every dated record in date order: statements, deployments, ...
 
-        Records sort by their earliest day, then their latest, so a precise
-        date comes before a vaguer one that starts the same day; remaining
-        ties keep figures before events before deployments before statements,
-        each in the brief's order. A deployment is placed at its arrival.
+        By earliest day, then latest, so a precise date comes before a vaguer
+        one that starts the same day; then figures, events, deployments and
+        statements, each in the brief's order. A deployment is at its arrival.
 
         Args:
             during: Keep only records dated (possibly) within this span.

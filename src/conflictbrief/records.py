@@ -28,13 +28,13 @@ from ._validators import (
     to_id,
     to_ids,
 )
-from .dates._span import (
-    DateSpan,
+from .dates._convert import (
     check_optional_span,
     check_span,
     to_optional_span,
     to_span,
 )
+from .dates._span import DateSpan
 from .estimates import Estimate, check_counted
 from .sources import Citation, check_citations, to_citations
 

@@ -12,8 +12,9 @@ from ._format.converter import is_tuple
 from ._format.reader import is_model
 from ._validators import PATTERN, SLUG_PATTERN, Id
 from .brief import Brief
+from .dates._convert import DAY
 from .dates._edtf import EDTF_PATTERN
-from .dates._span import DAY, DateSpan
+from .dates._span import DateSpan
 from .serialize import FORMAT
 
 __all__ = ["json_schema"]

@@ -21,7 +21,8 @@ from ._validators import (
     to_id,
     tuple_of,
 )
-from .dates._span import DateSpan, check_optional_span, to_optional_span
+from .dates._convert import check_optional_span, to_optional_span
+from .dates._span import DateSpan
 from .errors import ValidationError
 
 __all__ = ["Citation", "Source", "SourceKind"]

@@ -60,7 +60,7 @@ class TestNotebookHtml:
         first = re.search(r"<tbody><tr>(.*?)</tr>", shown)
         assert first is not None
         assert [
-            "by 28 April 2025",
+            "from an unknown day to 28 April 2025",
             (
                 "urge \N{MIDDLE DOT} Donald Trump: Donald Trump urges both sides "
                 "to engage in high-level talks."

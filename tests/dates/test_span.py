@@ -14,7 +14,7 @@ from conflictbrief.dates import (
     DateSpan,
     Precision,
 )
-from conflictbrief.dates._span import (
+from conflictbrief.dates._convert import (
     check_optional_span,
     check_span,
     to_optional_span,
@@ -68,7 +68,10 @@ class TestParse:
     )
     def test_reads(self, text: str, first: date | None, last: date | None) -> None:
         """Each EDTF form reads as the span of days it names."""
-        assert span(first, last) == DateSpan.parse(text)
+        parsed = DateSpan.parse(text)
+        assert (first, last) == (parsed.earliest, parsed.latest)
+        # An empty end is unknown; '..' and a date are not.
+        assert parsed.unknown == ("" in text.split("/"))
 
     @pytest.mark.parametrize(
         ("text", "message"),
@@ -138,6 +141,19 @@ class TestConstruction:
         ends[field] = datetime(2025, 4, 28)  # noqa: DTZ001
         with pytest.raises(ValidationError, match=rf"{field}: expected a datetime"):
             DateSpan(**ends)
+
+    def test_unknown_needs_a_missing_end(self) -> None:
+        """unknown=True describes a missing end, so a span with both is refused."""
+        day = date(2025, 1, 11)
+        with pytest.raises(
+            ValidationError, match=r"unknown: expected False for a span"
+        ):
+            DateSpan(earliest=day, latest=day, unknown=True)
+
+    def test_unknown_must_be_bool(self) -> None:
+        """unknown takes True or False, not a truthy string."""
+        with pytest.raises(ValidationError, match=r"unknown: expected True or False"):
+            DateSpan(earliest=None, latest=date(2025, 1, 11), unknown="yes")  # type: ignore[arg-type]
 
     def test_evolve_rechecks(self) -> None:
         """attrs.evolve runs the same checks as the constructor."""
@@ -232,6 +248,22 @@ class TestStr:
         s = span(date(first, 1, 1), date(first + 9, 12, 31))
         assert (Precision.DECADE, s) == (s.precision, DateSpan.parse(str(s)))
 
+    @pytest.mark.parametrize(
+        "text", ["/2025-01-11", "/2025-07", "/202X", "2024-08/", "2024/", "2024-08-02/"]
+    )
+    def test_unknown_end_written_back(self, text: str) -> None:
+        """An unknown end is written empty, as read, never as an open one."""
+        assert text == str(DateSpan.parse(text))
+
+    @pytest.mark.parametrize(
+        ("unknown", "open_"), [("/2025", "../2025"), ("2024/", "2024/..")]
+    )
+    def test_unknown_is_not_open(self, unknown: str, open_: str) -> None:
+        """Unknown and open ends say different things, and compare unequal."""
+        assert DateSpan.parse(unknown) != DateSpan.parse(open_)
+        assert DateSpan.parse(unknown).unknown
+        assert not DateSpan.parse(open_).unknown
+
     @given(days, days)
     def test_round_trip_any_ends(self, a: date, b: date) -> None:
         """Any two days bound a span whose EDTF reads back unchanged."""
@@ -259,12 +291,17 @@ class TestDescribe:
             ("2024-01/2024-11", "January\N{EN DASH}November 2024"),
             ("0001/0009", "1 to 9"),
             ("0001/0012", "1 to 12"),
-            ("../2025-01-11", "by 11 January 2025"),
-            ("../2025-07", "by July 2025"),
-            ("../2025", "by 2025"),
-            ("2024-08/..", "from August 2024"),
-            ("2024-08-02/..", "from 2 August 2024"),
-            ("202X/..", "from the 2020s"),
+            ("../2025-01-11", "on or before 11 January 2025"),
+            ("../2025-04-30", "in or before April 2025"),
+            ("../2025-04", "in or before April 2025"),
+            ("../2025", "in or before 2025"),
+            ("2024-08/..", "in or after August 2024"),
+            ("2024-08-02/..", "on or after 2 August 2024"),
+            ("202X/..", "in or after the 2020s"),
+            ("/2025-01-11", "from an unknown day to 11 January 2025"),
+            ("/2025-04", "from an unknown day to April 2025"),
+            ("2024-08/", "from August 2024 to an unknown day"),
+            ("2024-08-02/", "from 2 August 2024 to an unknown day"),
         ],
     )
     def test_words(self, edtf: str, words: str) -> None:

@@ -22,7 +22,8 @@ from conflictbrief._base.index import UNBOUNDED, DateIndex, Question, ValueIndex
 from conflictbrief._base.messages import choices
 from conflictbrief._base.text import name_pairs
 from conflictbrief._validators import fail, member
-from conflictbrief.dates._span import DateSpan, day_numbers, span_at
+from conflictbrief.dates._convert import span_at
+from conflictbrief.dates._span import DateSpan, day_numbers
 from conflictbrief.errors import UnknownIdError
 
 from .registry import BY_NAME

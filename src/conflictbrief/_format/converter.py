@@ -34,7 +34,8 @@ from conflictbrief._base.messages import article, child_path, choices
 from conflictbrief._collections.collection import Records
 from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._validators import Id
-from conflictbrief.dates._span import DateSpan, read_day
+from conflictbrief.dates._convert import read_day
+from conflictbrief.dates._span import DateSpan
 from conflictbrief.errors import Problem, ValidationError
 
 from .reader import READ_IDS, WrongTypeError, class_reader, is_model

@@ -17,7 +17,7 @@ from ._calendar import SEASON_START, decade_of, month_end, season_span, year_tex
 __all__ = ["EDTF_PATTERN", "OPEN", "end_form", "read_edtf", "start_form"]
 
 OPEN = ".."
-"""How EDTF writes an open interval end."""
+"""How EDTF writes an open interval end; an unknown end is written empty."""
 
 # [0-9], not \d: \d also matches other scripts' digits, which EDTF does not allow.
 _YEAR = r"[0-9]{4}|[0-9]{3}X|[0-9]{2}XX"
@@ -98,12 +98,12 @@ def _slashed_day(text: str) -> str | None:
     return f"a day is written YYYY-MM-DD: {' or '.join(dict.fromkeys(days))}"
 
 
-def read_edtf(text: str) -> tuple[date | None, date | None]:
-    """Read EDTF *text* into its first and last day, None for an open end.
+def read_edtf(text: str) -> tuple[date | None, date | None, bool]:
+    """Read EDTF *text* into its first and last day, None for a missing end.
 
-    EDTF's unknown end (``2024-08/``, ``/2025-01-11``) is read as open
-    (``..``): either way the source gives no day there, and a span of days
-    cannot tell "not known" from "not bounded".
+    The third value says whether the missing end is unknown (``2024-08/``,
+    ``/2025-01-11``: a day exists but is not given) rather than open
+    (``2024-08/..``, ``../2025-01-11``: no bound).
 
     Raises:
         ValidationError: The text is not a form `DateSpan.parse` reads.
@@ -123,7 +123,7 @@ def read_edtf(text: str) -> tuple[date | None, date | None]:
     if "/" not in text:
         if text == OPEN:
             raise _bad(text, "'..' is an open interval end (2024-08/..), not a date")
-        return _parse_single(text, text)
+        return (*_parse_single(text, text), False)
     first, _, last = text.partition("/")
     if first in ("", OPEN) and last in ("", OPEN):
         raise _bad(text, "an interval needs at least one end that is a date")
@@ -131,7 +131,7 @@ def read_edtf(text: str) -> tuple[date | None, date | None]:
     latest = None if last in ("", OPEN) else _parse_single(last, text)[1]
     if earliest is not None and latest is not None and latest < earliest:
         raise _bad(text, "the interval ends before it starts")
-    return earliest, latest
+    return earliest, latest, "" in (first, last)
 
 
 def start_form(e: date, l: date | None) -> str:  # noqa: E741

@@ -17,9 +17,10 @@ from conflictbrief._base.messages import shown
 from conflictbrief.errors import DateResolutionError, ValidationError
 
 from ._calendar import Direction, Hemisphere
+from ._convert import span_at
 from ._forms import read
 from ._parts import MONTH, Options, Reading, Refusal, days, ends
-from ._span import DateLike, DateSpan, span_at
+from ._span import DateLike, DateSpan
 
 MAX_PHRASE_LENGTH = 200
 """The longest phrase `resolve` reads; a longer one is refused unread."""

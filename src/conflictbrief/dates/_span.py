@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import enum
 import functools
-import re
 from datetime import date
 from typing import Any, Union
 
@@ -52,8 +51,8 @@ class Precision(str, enum.Enum):
 
 @functools.lru_cache(maxsize=8192)
 def _parse(text: str) -> DateSpan:
-    earliest, latest = read_edtf(text)
-    return DateSpan(earliest=earliest, latest=latest)
+    earliest, latest, unknown = read_edtf(text)
+    return DateSpan(earliest=earliest, latest=latest, unknown=unknown)
 
 
 def _check_end(_: object, a: attrs.Attribute[Any], value: object) -> None:
@@ -77,44 +76,29 @@ def _check_order(span: DateSpan, a: attrs.Attribute[Any], latest: date | None) -
         )
 
 
+def _check_unknown(span: DateSpan, a: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not bool:
+        raise fail(a.name, value, "True or False")
+    if value and None not in (span.earliest, span.latest):
+        raise ValidationError.at(
+            a.name,
+            "expected False for a span with both ends: unknown=True says the end "
+            "given as None is unknown rather than open",
+        )
+
+
 def day_numbers(span: DateSpan) -> tuple[int, int]:
     """The first and last day of *span* as ordinals (`date.toordinal`).
 
-    An open start is `OPEN_START`, before every day, and an open end
-    `UNBOUNDED`, after every day: the numbers the date indexes use.
+    A missing start, open or unknown, is `OPEN_START`, before every day, and
+    a missing end `UNBOUNDED`, after every day: the numbers the date indexes
+    use.
     """
     e, l = span.earliest, span.latest  # noqa: E741
     return (
         OPEN_START if e is None else e.toordinal(),
         UNBOUNDED if l is None else l.toordinal(),
     )
-
-
-DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-"""What one day looks like as text: ``YYYY-MM-DD``, EDTF's day."""
-
-
-def read_day(value: object) -> date | None:
-    """Return the day the text *value* names as ``YYYY-MM-DD``, else None."""
-    # date.fromisoformat also reads week dates ("2025-W17-1") from 3.11 on.
-    if type(value) is not str or DAY.fullmatch(value) is None:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def to_day(value: date | str) -> date:
-    """Convert a day given as ``YYYY-MM-DD``; leave anything else for the validator."""
-    day = read_day(value)
-    return value if day is None else day  # type: ignore[return-value]
-
-
-def check_given_day(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require one day, given as a `datetime.date` or as ``YYYY-MM-DD``."""
-    if type(value) is not date:
-        raise fail(a.name, value, "a day: a datetime.date or 'YYYY-MM-DD'")
 
 
 @attrs.frozen(kw_only=True, repr=False, weakref_slot=False)
@@ -131,24 +115,36 @@ class DateSpan:
     the same time", `contains` "certainly within", `precedes` and `follows`
     "certainly before" and "certainly after".
 
-    Either end may be open (None), where the source gives none: "until July"
-    is ``DateSpan(earliest=None, latest=date(2025, 7, 31))``, written
-    ``../2025-07``. None rather than a sentinel day such as `date.min`, so
-    that no day is invented and an open start stays distinct from a span that
-    really starts on 1 January of year 1. Open ends compare as lying beyond
-    every day, so the set logic is the same for every span: an open start
-    precedes nothing and is contained only by another open start. Both ends
-    open names no days and is refused. Comparisons go through `day_numbers`,
-    where an open end is a number beyond every day's.
+    One end may be missing (None), where the source gives none. EDTF tells
+    two kinds apart, and so does a span. An open end has no bound: "any time
+    up to July" is ``DateSpan(earliest=None, latest=date(2025, 7, 31))``,
+    written ``../2025-07``. An unknown end has one that the source does not
+    give: "had retaken the village by August 27", looking back, is
+    ``DateSpan(earliest=None, latest=date(2025, 8, 27), unknown=True)``,
+    written ``/2025-08-27``. None rather than a sentinel day such as
+    `date.min`, so that no day is invented.
+
+    For set logic both kinds mean the same: the span may reach any day
+    beyond its known end, since nothing says which day an unknown end is.
+    A missing end compares as lying beyond every day: a missing start
+    precedes nothing and is contained only by another missing start. They
+    differ in what they say, and so in equality, EDTF and `describe`. Both
+    ends missing names no days and is refused. Comparisons go through
+    `day_numbers`, where a missing end is a number beyond every day's.
 
     Attributes:
-        earliest: The first day the span includes; None if it has no start.
+        earliest: The first day the span includes; None if it has no start
+            or its start is unknown.
         latest: The last day the span includes, never before *earliest*;
-            None if it has no end.
+            None if it has no end or its end is unknown.
+        unknown: True if the missing end is unknown (EDTF ``/2025-01-11``)
+            rather than open (``../2025-01-11``); False for a span with both
+            ends.
     """
 
     earliest: date | None = attrs.field(validator=_check_end)
     latest: date | None = attrs.field(validator=_check_order)
+    unknown: bool = attrs.field(default=False, validator=_check_unknown)
 
     @classmethod
     def parse(cls, text: str) -> DateSpan:
@@ -157,10 +153,9 @@ class DateSpan:
         Accepts a day (``2025-04-28``), a month (``2025-04``), a season
         (``2024-21`` to ``2024-32``), a year (``2024``), unspecified digits
         (``2024-XX``, ``202X``), intervals of these (``2024-09/2025-02``) and
-        intervals with one open end (``../2025-01-11``, ``2024-08/..``).
-        EDTF's unknown end (``/2025-01-11``, ``2024-08/``) reads as open: a
-        span of days cannot tell "not known" from "not bounded", and either
-        way the source gives no day there. Seasons ``25``-``32`` are read,
+        intervals with one open end (``../2025-01-11``, ``2024-08/..``) or
+        one unknown end (``/2025-01-11``, ``2024-08/``), each written back
+        as read. Seasons ``25``-``32`` are read,
         but a span is only its days, so every season is written back with the
         northern code (``21``-``24``) that covers the same days.
 
@@ -265,10 +260,11 @@ class DateSpan:
 
     def __str__(self) -> str:
         e, l = self.earliest, self.latest  # noqa: E741
+        missing = "" if self.unknown else OPEN
         if e is None:
-            return f"{OPEN}/{end_form(None, l)}"  # type: ignore[arg-type]
+            return f"{missing}/{end_form(None, l)}"  # type: ignore[arg-type]
         if l is None:
-            return f"{start_form(e, None)}/{OPEN}"
+            return f"{start_form(e, None)}/{missing}"
         precision = self.precision
         if precision is Precision.DAY:
             return e.isoformat()
@@ -293,15 +289,23 @@ class DateSpan:
         >>> DateSpan.parse("2025-04-26/2025-04-27").describe()
         '26\u201327 April 2025'
         >>> DateSpan.parse("../2025-01-11").describe()
-        'by 11 January 2025'
+        'on or before 11 January 2025'
+        >>> DateSpan.parse("/2025-04").describe()
+        'from an unknown day to April 2025'
         >>> DateSpan.parse("2024-08/..").describe()
-        'from August 2024'
+        'in or after August 2024'
         """
         e, l = self.earliest, self.latest  # noqa: E741
         if e is None:
-            return f"by {_form_words(end_form(None, l))}"  # type: ignore[arg-type]
+            end = end_form(None, l)  # type: ignore[arg-type]
+            if self.unknown:
+                return f"from an unknown day to {_form_words(end)}"
+            return f"{'on' if len(end) == 10 else 'in'} or before {_form_words(end)}"
         if l is None:
-            return f"from {_form_words(start_form(e, None))}"
+            start = start_form(e, None)
+            if self.unknown:
+                return f"from {_form_words(start)} to an unknown day"
+            return f"{'on' if len(start) == 10 else 'in'} or after {_form_words(start)}"
         precision = self.precision
         if precision is Precision.DAY:
             return day_words(e)
@@ -358,36 +362,3 @@ def _form_words(form: str) -> str:
 @functools.lru_cache(maxsize=8192)
 def _day(day: date) -> DateSpan:
     return DateSpan(earliest=day, latest=day)
-
-
-def to_span(value: DateLike) -> DateSpan:
-    """Convert what `DateSpan.of` takes; leave anything else for the validator."""
-    try:
-        return DateSpan.of(value)
-    except ValidationError:
-        return value  # type: ignore[return-value]
-
-
-def to_optional_span(value: DateLike | None) -> DateSpan | None:
-    """Like `to_span`, passing None through."""
-    return None if value is None else to_span(value)
-
-
-def span_at(name: str, value: object) -> DateSpan:
-    """Return `DateSpan.of` *value*, its problems placed under the field *name*."""
-    try:
-        return DateSpan.of(value)  # type: ignore[arg-type]
-    except ValidationError as error:
-        raise ValidationError(p.under(name) for p in error.problems) from None
-
-
-def check_span(_: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a `DateSpan`, naming the field and what went wrong."""
-    if type(value) is not DateSpan:
-        span_at(a.name, value)
-
-
-def check_optional_span(inst: object, a: attrs.Attribute[Any], value: object) -> None:
-    """Require a `DateSpan` or None."""
-    if value is not None:
-        check_span(inst, a, value)
