@@ -37,12 +37,14 @@ def resolve(
     published. Case and surrounding punctuation do not matter. Every accepted
     form, with its result, is listed in ``docs/dates.md``; in short: written
     dates and EDTF, ``today``, ``yesterday``, ``tomorrow``, ``overnight``,
-    weekdays with their parts of day, weeks, weekends, months, years,
-    ``early/mid/late`` or ``the start/end of`` any of these, seasons,
-    decades and centuries, ``N <units> ago``, ``past N <units>``,
-    ``since <phrase>``, ``by <phrase>`` and ranges such as ``between
-    October 8 and 13``. A phrase longer than 200 characters is refused
-    unread.
+    weekdays with their parts of day and times, weeks, weekends, months,
+    years, ``early/mid/late`` or ``the start/middle/end of`` any of these,
+    seasons, decades and centuries, ``N <units> ago``, ``past N <units>``,
+    windows of hours, ``since <phrase>``, deadlines (``by``, ``no later
+    than``, ``until``, ``before <phrase>``) and ranges such as ``between
+    October 8 and 13``. A period that holds the reference is cut at it on
+    the side *direction* names. A phrase longer than 200 characters is
+    refused unread.
 
     Args:
         phrase: The phrase, such as ``"last fall"`` or ``"on Monday (4/28/25)"``.
@@ -57,6 +59,9 @@ def resolve(
             Friday"``): ``"back"`` takes the latest such day or span on or
             before the reference, ``"forward"`` the first on or after it.
             Phrases that point one way only (``"last Monday"``) ignore it.
+            A deadline looking back is an unknown day up to its end
+            (``/2025-04-25``); looking forward, or while still ahead, the
+            days from the reference to its end.
 
     Returns:
         The span of days the phrase names.

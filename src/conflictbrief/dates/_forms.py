@@ -13,18 +13,15 @@ from conflictbrief.errors import ValidationError
 
 from ._calendar import MONTH_WORDS, year_text
 from ._parts import (
-    COUNT,
     DAY_NAMES,
     MONTH,
     MONTHS,
     SEASON,
-    UNIT,
     WEEKDAY,
     WEEKDAYS,
     Options,
     Reading,
     Refusal,
-    count_of,
     days,
     ends,
     looked,
@@ -34,12 +31,12 @@ from ._parts import (
     nearest_month,
     nearest_weekday,
     part_of,
-    plural,
     season,
     shift,
     week_of,
     year_of,
 )
+from ._periods import counted, era, hours
 from ._span import DateSpan, Precision
 from ._written import written
 
@@ -49,14 +46,18 @@ _VAGUE = re.compile(
     r"|in the past|for (?:\w+ )?(?:days|weeks|months|years)"
     r"|(?:a while|some time|a few \w+|several \w+|a couple of \w+) ago"
     r"|(?:(?:in|over|within) )?(?:the )?(?:recent|coming|past few|last few"
-    r"|past couple of) \w+"
+    rf"|past couple of) (?!(?:{WEEKDAY}|weekend)$)\w+"
 )
 _DAY_PART = "morning|afternoon|evening|night"
 _TIME = (
     r"(?:at )?(?P<hour>[0-9]{1,2})(?:[:.](?P<minute>[0-9]{2}))? ?"
     r"(?P<half>[ap]\.?m\.?)?(?: local time)?"
 )
-_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+# A clock time that qualifies a day: "by noon on Saturday", "Sunday, 6 p.m.".
+_CLOCK = (
+    r"(?:at )?(?:noon|midday|[0-9]{1,2}(?:[:.][0-9]{2})? ?[ap]\.?m\.?"
+    r"|[0-9]{1,2}[:.][0-9]{2})"
+)
 # Qualifiers that place a phrase within its span without narrowing it.
 _ASIDE = r"(?:as of |back in |back |at |on |in |during )"
 
@@ -68,6 +69,9 @@ def _weekday(m: re.Match[str], ref: date, options: Options) -> Reading:
     if which == "last":
         day = ref - timedelta(days=(ref.weekday() - weekday - 1) % 7 + 1)
         how, relation = f"the latest {name} before the reference", "before"
+    elif which in ("coming", "this coming"):
+        day = ref + timedelta(days=(weekday - ref.weekday() - 1) % 7 + 1)
+        how, relation = f"the first {name} after the reference", "after"
     elif which in ("this", "next"):
         day = ends(week_of(ref))[0] + timedelta(days=weekday)
         if which == "next":
@@ -101,14 +105,29 @@ def _calendar_words(text: str, ref: date) -> Reading | None:
         relation = {0: "as of", -1: "before", 1: "after"}[one_day[text]]
         words = named.get(one_day[text], "the day after the reference")
         return Reading(days(day, day), words, relation)
-    if text in ("tonight", "overnight", "last night"):
+    if text in ("tonight", "last night"):
         first = ref if text == "tonight" else ref - timedelta(days=1)
         how = (
             "the night from the reference" if text == "tonight" else "the night before"
         )
         words = f"{how} into the next day"
-        relation = "as of" if text == "tonight" else "up to"
+        relation = "from" if text == "tonight" else "up to"
         return Reading(days(first, first + timedelta(days=1)), words, relation)
+    if text in ("during the night", "at night", "overnight"):
+        first = ref - timedelta(days=1)
+        how = "the night before, into the reference day"
+        return Reading(days(first, ref), how, "up to")
+    if re.fullmatch(r"(?:earlier|later) (?:today|in the day)", text):
+        return Reading(days(ref, ref), "the reference day", "as of")
+    if m := re.fullmatch(r"later (?:this|in the) (week|month|year)", text):
+        span = {"week": week_of(ref), "month": month_of(ref)}.get(
+            m[1], year_of(ref.year)
+        )
+        end = ends(span)[1]
+        if end == ref:
+            raise Refusal(f"the reference is the last day of its {m[1]}")
+        how = f"after the reference day, to the end of its {m[1]}"
+        return Reading(days(ref + timedelta(days=1), end), how, "after")
     if m := re.fullmatch(r"(this|last|next) (week|month|year)", text):
         step = {"this": 0, "last": -1, "next": 1}[m[1]]
         relation = "before" if m[1] == "last" else "as of"
@@ -140,8 +159,19 @@ def _calendar_words(text: str, ref: date) -> Reading | None:
     return None
 
 
-def _weekend(text: str, ref: date) -> Reading | None:
-    if re.fullmatch(r"(?:(?:over|at|on) )?(?:the )?weekend", text):
+def _weekend(text: str, ref: date, options: Options) -> Reading | None:
+    if options.direction == "forward" and re.fullmatch(
+        r"(?:(?:over|at|on|during) )?(?:this |the )?(?:coming )?weekend", text
+    ):
+        # The first Saturday and Sunday that end on or after the reference.
+        saturday = ref + timedelta(days=(5 - ref.weekday()) % 7)
+        if ref.weekday() == 6:
+            saturday = ref - timedelta(days=1)
+        how = "the first weekend ending on or after the reference, read forward"
+        return Reading(
+            days(max(saturday, ref), saturday + timedelta(days=1)), how, "as of"
+        )
+    if re.fullmatch(r"(?:(?:over|at|on|during) )?(?:this |the )?weekend", text):
         weekday = ref.weekday()
         if weekday == 5:
             return Reading(days(ref, ref), "the reference Saturday", "up to")
@@ -155,19 +185,19 @@ def _weekend(text: str, ref: date) -> Reading | None:
         saturday = ref - timedelta(days=weekday + 2)
         how = "the Saturday and Sunday before the reference"
         return Reading(days(saturday, saturday + timedelta(days=1)), how, "up to")
-    if m := re.fullmatch(r"(this|last|next) weekend", text):
+    if m := re.fullmatch(r"(last|next) weekend", text):
         # The Saturday of the reference's week (Monday to Sunday), moved by
         # whole weeks; "last weekend" is the latest one over before the
         # reference, which on a Saturday or Sunday is the weekend before.
         saturday = ref + timedelta(days=5 - ref.weekday())
-        how, relation = "the Saturday and Sunday of the reference's week", "as of"
+        how, relation = "", "as of"
         if m[1] == "last":
             saturday -= timedelta(days=7)
             how, relation = (
                 "the latest Saturday and Sunday before the reference",
                 "before",
             )
-        elif m[1] == "next":
+        else:
             saturday += timedelta(days=7)
             how = "the Saturday and Sunday of the week after the reference's"
         return Reading(days(saturday, saturday + timedelta(days=1)), how, relation)
@@ -211,60 +241,6 @@ def _month(text: str, ref: date, options: Options) -> Reading | None:
     return None
 
 
-def _long(text: str, _: date) -> Reading | None:
-    """Decades and centuries: "the 1990s", "the 20th century"."""
-    if m := re.fullmatch(r"(?:the )?([0-9]{3})0'?s", text):
-        first = int(m[1]) * 10
-        span = days(date(first, 1, 1), date(first + 9, 12, 31))
-        return Reading(span, f"the decade {first}-{first + 9}", "as of")
-    if m := re.fullmatch(
-        r"(?:the )?(?:([0-9]{1,2})(?:st|nd|rd|th)|([a-z-]+)) century", text
-    ):
-        number = int(m[1]) if m[1] else _ORDINALS.get(m[2], 0)
-        if not 1 <= number <= 100:
-            raise Refusal(f"expected a century 1st to 100th, got {m[0]!r}")
-        # As EDTF's 19XX: the years 1900-1999 are the twentieth century.
-        first = (number - 1) * 100
-        span = days(date(max(first, 1), 1, 1), date(first + 99, 12, 31))
-        return Reading(span, f"the century {first}-{first + 99}", "as of")
-    return None
-
-
-def _counted(text: str, ref: date) -> Reading | None:
-    """Counted spans: "3 days ago", "past two weeks", "over the next year"."""
-    if m := re.fullmatch(rf"({COUNT}) ({UNIT})s? ago", text):
-        count, unit = count_of(m[1]), m[2]
-        ago = f"{plural(count, unit)} before the reference"
-        day = shift(ref, -count, unit)
-        span = {"day": days(day, day), "week": week_of(day), "month": month_of(day)}
-        what = {
-            "day": "the day",
-            "week": "the week (Monday to Sunday)",
-            "month": "the calendar month",
-        }
-        return Reading(
-            span.get(unit, year_of(day.year)),
-            f"{what.get(unit, 'the calendar year')} {ago}",
-            "before",
-        )
-    if m := re.fullmatch(
-        rf"(?:(?:in|over|during|within) )?(?:the )?(past|last|next|coming) "
-        rf"(?:({COUNT}) )?({UNIT})s?",
-        text,
-    ):
-        if m[2] is None and m[1] == "last":
-            raise Refusal("expected 'last week', 'last month' or 'last year'")
-        count = 1 if m[2] is None else count_of(m[2])
-        if m[1] in ("next", "coming"):
-            end = shift(ref, count, m[3])
-            how = f"from the reference day to {plural(count, m[3])} after it"
-            return Reading(days(ref, end), how, "as of")
-        start = shift(ref, -count, m[3])
-        how = f"from {plural(count, m[3])} before the reference to the reference day"
-        return Reading(days(start, ref), how, "up to")
-    return None
-
-
 def _check_time(time: re.Match[str]) -> None:
     """Refuse a time of day no clock shows: 25:00, 10:61, 13 pm, 0 am."""
     hour, minute = int(time["hour"]), int(time["minute"] or 0)
@@ -291,11 +267,31 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
     if (time := re.fullmatch(_TIME, text)) and re.search(r"[:.]|m$|time$", text):
         _check_time(time)
         return Reading(days(ref, ref), "a time of day on the reference day", "as of")
-    for form in (_calendar_words, _weekend, _long, _counted):
+    if m := re.fullmatch(r"(.+?),? local time", text):
+        return read(m[1], ref, options, nested=nested)
+    if m := re.fullmatch(
+        rf"(?P<time>{_CLOCK}),? (?:on )?(?P<day>.+)", text
+    ) or re.fullmatch(rf"(?P<day>.+?),? (?P<time>{_CLOCK})", text):
+        if (time := re.fullmatch(_TIME, m["time"])) is not None:
+            _check_time(time)
+        on = read(m["day"], ref, options, nested=nested)
+        if on.span.precision is not Precision.DAY:
+            raise Refusal(f"a time of day needs a day, and {m['day']!r} is not one")
+        return Reading(on.span, f"{on.how}, at a time of day", on.relation)
+    if m := re.fullmatch(r"(?:on )?(.+?),? (?:of )?(this|last|next) year", text):
+        year = ref.year + {"this": 0, "last": -1, "next": 1}[m[2]]
+        found = written(f"{m[1]} {year}", ref, options)
+        if found is not None and found.span.precision is Precision.DAY:
+            return Reading(found.span, f"{found.how}, the year named", "as of")
+    for form in (_calendar_words, era):
         if found := form(text, ref):
             return found
+    for with_options in (_weekend, hours, counted):
+        if found := with_options(text, ref, options):
+            return found
     if m := re.fullmatch(
-        rf"(?:(?:early|late|later|earlier) )?(?:on )?(?:(?P<which>last|this|next) )?"
+        rf"(?:(?:early|late|later|earlier) )?(?:on )?"
+        rf"(?:(?P<which>last|this coming|coming|this|next) )?"
         rf"(?P<day>{WEEKDAY})(?: (?P<part>{_DAY_PART}))?",
         text,
     ):
@@ -323,7 +319,7 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
         return found
     if m := re.fullmatch(
         r"(?:(?:at|by|until|in|to) )?(?:the )?"
-        r"(?:(early|mid|late) |(start|beginning|end) of |(early|mid|late)-?)"
+        r"(?:(early|mid|late) |(start|beginning|middle|end) of |(early|mid|late)-?)"
         r"(?:in )?(?:the )?(.+)",
         text,
     ):

@@ -38,7 +38,7 @@ WEEKDAYS |= {"tues": 1, "thur": 3, "thurs": 3}
 NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12,
+    "twelve": 12, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
 }  # fmt: skip
 # Index of each season name in the northern year: spring 0 to winter 3.
 SEASONS = {"spring": 0, "summer": 1, "fall": 2, "autumn": 2, "winter": 3}
@@ -70,6 +70,8 @@ class Reading:
     # that may include it, "after" for those that start after it, "as of"
     # for the rest.
     relation: str
+    # A single period that `resolve` cuts at the reference when it holds it.
+    toward: bool = False
 
 
 class Refusal(Exception):  # noqa: N818
@@ -236,7 +238,7 @@ _WEEK_PARTS = {"early": (0, 2), "mid": (2, 4), "late": (3, 6)}
 
 
 def part_of(part: str, inner: Reading, what: str) -> Reading:
-    """The early, middle or late part of a week, month, year or decade.
+    """The early, middle or late part of a week, month, season, year or decade.
 
     "the start" and "the beginning" are read as "early", "the end" as "late",
     except that they take only the first or last month of a year.
@@ -244,7 +246,7 @@ def part_of(part: str, inner: Reading, what: str) -> Reading:
     span = inner.span
     e = ends(span)[0]
     edge = part in ("start", "beginning", "end")
-    index = {"early": 0, "start": 0, "beginning": 0, "mid": 1}.get(part, 2)
+    index = {"early": 0, "start": 0, "beginning": 0, "mid": 1, "middle": 1}.get(part, 2)
     if span.precision is Precision.WEEK:
         first_day, last_day = _WEEK_PARTS[("early", "mid", "late")[index]]
         words = f"{DAY_NAMES[first_day]} to {DAY_NAMES[last_day]} of"
@@ -258,9 +260,18 @@ def part_of(part: str, inner: Reading, what: str) -> Reading:
         first_month, last_month = ((1, 4), (5, 8), (9, 12))[index]
         if edge:
             first_month = last_month = 1 if index == 0 else 12
-        words = f"{MONTH_WORDS[first_month - 1]} to {MONTH_WORDS[last_month - 1]} of"
+        words = f"{MONTH_WORDS[first_month - 1]} of"
+        if first_month != last_month:
+            words = (
+                f"{MONTH_WORDS[first_month - 1]} to {MONTH_WORDS[last_month - 1]} of"
+            )
         first = e.replace(month=first_month)
         end = month_end(e.year, last_month)
+    elif span.precision is Precision.SEASON:
+        # A meteorological season is three whole months: one each.
+        first = shift(e, index, "month")
+        end = month_end(first.year, first.month)
+        words = f"{MONTH_WORDS[first.month - 1]} of"
     elif span.precision is Precision.DECADE:
         first_year, last_year = ((0, 3), (4, 6), (7, 9))[index]
         words = f"years {first_year}-{last_year} of"
@@ -268,7 +279,7 @@ def part_of(part: str, inner: Reading, what: str) -> Reading:
         end = date(e.year + last_year, 12, 31)
     else:
         raise Refusal(
-            f"{part!r} applies to a week, a month, a year or a decade, and "
+            f"{part!r} applies to a week, a month, a season, a year or a decade, and "
             f"{what!r} is {span} (precision {span.precision.value})",
         )
     relation = "before" if inner.relation == "before" else "as of"

@@ -54,10 +54,20 @@ _FORMS = (
     "'in <month>', 'last August', 'in August last year', 'earlier in June'",
     "a season: 'in the spring', 'this', 'last' or 'next' winter, 'fall 2024'",
     "a decade or century: 'the 1990s', 'the 20th century'",
-    "'<N> days ago', 'past <N> days', 'next <N> days', also weeks, months, years",
+    (
+        "'<N> days ago', 'more than <N> days ago', 'past <N> days', 'next <N> "
+        "days', 'within <N> days', 'in <N> days', also weeks, months, years; "
+        "'in the past 24 hours', 'within 72 hours'"
+    ),
     "'since <phrase>': 'since 2014', 'since Saturday evening'",
-    "'by <phrase>', a deadline: 'by Friday', 'by the end of 2024'",
-    "a range: 'between October 8 and 13', 'from March to May', 'October 8-13'",
+    (
+        "a deadline: 'by Friday', 'no later than March', 'until July', "
+        "'before the end of the year', 'by year end', 'by noon on Saturday'"
+    ),
+    (
+        "a range: 'between October 8 and 13', 'from March to May', 'October "
+        "8-13', 'May and June', 'overnight Monday to Tuesday'"
+    ),
 )
 
 
@@ -101,21 +111,58 @@ def _range(left: str, right: str, ref: date, options: Options) -> Reading:
     return Reading(days(start, ends(last.span)[1]), how, first.relation)
 
 
+_DEADLINE = re.compile(
+    r"(by|no later than|not later than|until|till|up until|before) (.+)"
+)
+_YEAR_END = re.compile(r"(?:the )?year[- ]?end|(?:the )?end of (?:the )?year")
+
+
+def _deadline(word: str, what: str, ref: date, options: Options) -> Reading:
+    """The days an event "by *what*" can fall on, looking *options.direction*.
+
+    Forward, or whenever the deadline ends after the reference, from the
+    reference to the end of the deadline; back, an unknown day up to it.
+    "before X" ends the day before X starts, unless X is itself an end
+    ("before the end of the year").
+    """
+    if _YEAR_END.fullmatch(what):
+        what = "the end of the year"
+    deadline = read(what, ref, options)
+    first, last = ends(deadline.span)
+    named = f"the end of the deadline, {deadline.how}"
+    if word == "before" and not re.match(r"(?:the )?end of ", what):
+        last = first - timedelta(days=1)
+        named = f"the day before the deadline, {deadline.how}"
+    if options.direction == "back" and last <= ref:
+        span = DateSpan(earliest=None, latest=last, unknown=True)
+        return Reading(span, f"an unknown day up to {named}", "up to")
+    # A deadline still ahead, even read back ("by the end of 2024" early in
+    # 2024), is looked forward to.
+    if last < ref:
+        raise Refusal(f"the deadline {what!r} has passed by the reference day")
+    return Reading(days(ref, last), f"from the reference day to {named}", "as of")
+
+
 def _compound(text: str, ref: date, options: Options) -> Reading:
     """Read "since", "by", ranges and "overnight into", else a single form."""
-    if m := re.fullmatch(r"(?:ever )?since (.+)", text):
+    if m := re.fullmatch(r"(?:ever )?since (.+)|(?:starting|beginning) (.+)", text):
         # "since" always looks back: it counts up to the reference.
-        start = read(m[1], ref, attrs.evolve(options, direction="back"))
+        what = m[1] or m[2]
+        start = read(what, ref, attrs.evolve(options, direction="back"))
         first = ends(start.span)[0]
         if first > ref:
-            raise Refusal(f"{m[1]!r} starts after the reference")
+            raise Refusal(f"{what!r} starts after the reference")
         how = f"from the start of {start.how} to the reference day"
         return Reading(days(first, ref), how, "up to")
-    if m := re.fullmatch(r"by (.+)", text):
-        deadline = read(m[1], ref, options)
-        how = f"a deadline, {deadline.how}"
-        return Reading(deadline.span, how, deadline.relation)
-    if m := re.fullmatch(r"overnight into (.+)", text):
+    if m := _DEADLINE.fullmatch(text):
+        return _deadline(m[1], m[2], ref, options)
+    if m := re.fullmatch(r"overnight (?:from )?(.+?) (?:to|into) (.+)", text):
+        before, after = read(m[1], ref, options), read(m[2], ref, options)
+        if ends(after.span)[0] - ends(before.span)[1] != timedelta(days=1):
+            raise Refusal(f"{m[2]!r} is not the day after {m[1]!r}")
+        how = f"the night from {before.how} into the next day"
+        return Reading(days(ends(before.span)[0], ends(after.span)[1]), how, "as of")
+    if m := re.fullmatch(r"overnight (?:into|on) (.+)", text):
         morning = read(m[1], ref, options)
         dawn, end = ends(morning.span)
         evening = dawn - timedelta(days=1)
@@ -125,6 +172,10 @@ def _compound(text: str, ref: date, options: Options) -> Reading:
         r"between (.+?) and (.+)|from (.+?) (?:to|until|till|through) (.+)", text
     ):
         return _range(m[1] or m[3], m[2] or m[4], ref, options)
+    if m := re.fullmatch(r"(?:on |in |at )?(.+?) (?:and|or) (.+)", text):
+        # "May and June", "the end of July or the beginning of August": one
+        # or both, so the span of both, cut at the reference as a period is.
+        return attrs.evolve(_range(m[1], m[2], ref, options), toward=True)
     if re.search("[a-z]", text) and (
         m := re.fullmatch(r"(?:(?:from|between|on|in) )?([^-–]+?) ?[-–] ?(.+)", text)  # noqa: RUF001
     ):
@@ -132,13 +183,32 @@ def _compound(text: str, ref: date, options: Options) -> Reading:
             return _range(m[1], m[2], ref, options)
         except Refusal:
             pass  # not a range after all: "mid-April", "Monday 4-28-25"
-    return read(text, ref, options)
+    single = read(text, ref, options)
+    # An EDTF date is taken as written; any other period may be cut.
+    toward = single.relation == "as of" and not re.fullmatch(r"[0-9x/-]+", text)
+    return attrs.evolve(single, toward=toward)
+
+
+def _toward(span: DateSpan, ref: date, direction: str) -> tuple[DateSpan, str]:
+    """Cut *span* where it holds *ref*, on the side *direction* names.
+
+    "this year" looking back is what has passed of it, and looking forward
+    what is left; so for "in May" in May, or "this weekend" on a Sunday.
+    """
+    first, last = ends(span)
+    if direction == "back" and first <= ref < last:
+        return days(first, ref), ", up to the reference"
+    if direction == "forward" and first < ref <= last:
+        return days(ref, last), ", from the reference"
+    return span, ""
 
 
 def _normalise(phrase: str) -> str:
     # Parentheses become spaces so that "Monday (4/28/25)" reads as written.
     text = re.sub(r"[()\[\]]", " ", phrase.lower())
-    return " ".join(text.split()).strip(_STRIP)
+    text = " ".join(text.split()).strip(_STRIP)
+    # A possessive names the same day: "Friday's strike", "next week's talks".
+    return re.sub(r"(?<=[a-z])['’]s$", "", text)  # noqa: RUF001
 
 
 def resolve_phrase(
@@ -191,7 +261,15 @@ def resolve_phrase(
         raise _refusal(phrase, refusal.why) from None
     except (ValueError, OverflowError):
         raise _refusal(phrase, "it falls outside the years 0001-9999") from None
-    span = days(ends(first.span)[0], ends(last.span)[1])
+    cut = ""
+    if first.toward:
+        # Each end's reading is cut at its own day; the two together still
+        # cover the reading of every day between.
+        one, cut = _toward(first.span, ref.earliest, direction)
+        two, _ = _toward(last.span, ref.latest, direction)
+        span = days(min(ends(one)[0], ends(two)[0]), max(ends(one)[1], ends(two)[1]))
+    else:
+        span = attrs.evolve(first.span, latest=last.span.latest)
     how = first.how
     if first.span != last.span:
         # Every form moves forward with the reference, so the spans resolved
@@ -202,8 +280,11 @@ def resolve_phrase(
             else f"{how}, for any reference day from {ref.earliest} to {ref.latest}"
         )
     span_words = (
-        str(span.earliest)
+        f"an unknown day to {span.latest}"
+        if span.earliest is None
+        else str(span.earliest)
         if span.earliest == span.latest
         else f"{span.earliest} to {span.latest}"
     )
-    return span, f"{phrase!r} {first.relation} {ref}: {how}, {span_words}"
+    relation = "up to" if cut == ", up to the reference" else first.relation
+    return span, f"{phrase!r} {relation} {ref}: {how}{cut}, {span_words}"

@@ -227,13 +227,14 @@ class DateSpan:
         return Precision.SPAN
 
     @property
-    def sort_key(self) -> tuple[int, int]:
+    def sort_key(self) -> tuple[int, int, bool]:
         """A total order for timelines: by earliest day, then latest.
 
-        The days are ordinals (`date.toordinal`); an open start sorts before
-        every day and an open end after every day.
+        The days are ordinals (`date.toordinal`); a missing start sorts before
+        every day and a missing end after every day, an open one before an
+        unknown one, so that equal keys mean equal spans.
         """
-        return day_numbers(self)
+        return (*day_numbers(self), self.unknown)
 
     def contains(self, other: DateLike) -> bool:
         """Whether every day of *other* lies within this span."""
