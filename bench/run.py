@@ -19,7 +19,8 @@ this one process:
    troop tally of one side, once indexed, against a scan of the figures;
 
 then, once, the import time of conflictbrief with its bundled dataset against
-attrs, cattrs and dateutil alone, and, given several sizes, how each figure
+attrs, cattrs and dateutil alone, and `dates.resolve` on the phrase corpus
+against dateparser; and, given several sizes, how each figure
 grows with N. Every figure is printed with its ratio, the target and PASS,
 MISS or SKIP (a rival not installed). See bench/README.md for how each is
 measured.
@@ -48,6 +49,7 @@ from typing import Any
 import attrs
 from combining import measure_crowd, measure_merge, measure_tally, typical_sides
 from generate import generate
+from phrases import measure_phrases
 from queries import measure_build, measure_query, typical_speakers
 from report import Result, Row, absent, growth, seconds, skipped, table, verdict
 
@@ -78,6 +80,7 @@ class Settings:
     scan_repeat: int = 5
     imports: int = 10
     speakers: int = 3
+    phrase_rounds: int = 5
     budget: float = 0.2  # seconds a timed run of a query lasts
 
 
@@ -387,6 +390,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             scan_repeat=1,
             imports=2,
             budget=0.002,
+            phrase_rounds=1,
         )
         if args.quick
         else Settings()
@@ -401,9 +405,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(table(result.rows), flush=True)
         results.append(result)
     imported = measure_import(s)
+    phrased = measure_phrases(s.phrase_rounds)
     print()
-    print(table([imported]))
-    rows = [imported, *(r for res in results for r in res.rows)]
+    print(table([imported, phrased]))
+    rows = [imported, phrased, *(r for res in results for r in res.rows)]
     misses = sum(r.verdict == "MISS" for r in rows)
     if len(results) > 1:
         text, missed = growth(results)

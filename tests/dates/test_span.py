@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -137,7 +138,10 @@ class TestConstruction:
     @pytest.mark.parametrize("field", ["earliest", "latest"])
     def test_datetime_refused(self, field: str) -> None:
         """A datetime is not a day: both ends must be plain dates."""
-        ends = {"earliest": date(2025, 4, 28), "latest": date(2025, 4, 28)}
+        ends: dict[str, Any] = {
+            "earliest": date(2025, 4, 28),
+            "latest": date(2025, 4, 28),
+        }
         ends[field] = datetime(2025, 4, 28)  # noqa: DTZ001
         with pytest.raises(ValidationError, match=rf"{field}: expected a datetime"):
             DateSpan(**ends)
