@@ -740,7 +740,7 @@ class TestRealPhrases:
             print(f"\n{name}: {counts}")  # noqa: T201
         definite = counts["resolved"] + counts["refused wrongly"]
         if name == "date_phrases_second_heldout.csv":
-            assert (HELD_OUT_MISSES, True) == (wrong, counts["resolved"] >= 52)
+            assert (HELD_OUT_MISSES, True) == (wrong, counts["resolved"] >= 59)
         else:
             assert ([], True) == (wrong, counts["resolved"] >= 0.9 * definite)
 

@@ -56,10 +56,10 @@ _TIME = (
 # A clock time that qualifies a day: "by noon on Saturday", "Sunday, 6 p.m.".
 _CLOCK = (
     r"(?:at )?(?:noon|midday|[0-9]{1,2}(?:[:.][0-9]{2})? ?[ap]\.?m\.?"
-    r"|[0-9]{1,2}[:.][0-9]{2})"
+    r"|[0-9]{1,2}[:.][0-9]{2}|[0-9]{4} ?(?:gmt|utc|z))(?: (?:gmt|utc))?"
 )
 # Qualifiers that place a phrase within its span without narrowing it.
-_ASIDE = r"(?:as of |back in |back |at |on |in |during )"
+_ASIDE = r"(?:as of |back in |back |at |on |in |into |during )"
 
 
 def _weekday(m: re.Match[str], ref: date, options: Options) -> Reading:
@@ -171,7 +171,9 @@ def _weekend(text: str, ref: date, options: Options) -> Reading | None:
         return Reading(
             days(max(saturday, ref), saturday + timedelta(days=1)), how, "as of"
         )
-    if re.fullmatch(r"(?:(?:over|at|on|during) )?(?:this |the )?weekend", text):
+    if re.fullmatch(
+        r"(?:(?:over|at|on|during) )?(?:this |the )?(?:past |previous )?weekend", text
+    ):
         weekday = ref.weekday()
         if weekday == 5:
             return Reading(days(ref, ref), "the reference Saturday", "up to")
@@ -333,6 +335,13 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
         return part_of(part, inner, m[4])
     if m := re.fullmatch(_ASIDE + r"(.+)", text):
         return read(m[1], ref, options, nested=nested)
+    if m := re.fullmatch(rf"(today|yesterday|tomorrow),? ({WEEKDAY})", text):
+        # "today, Thursday": the day, checked against the weekday named.
+        found = read(m[1], ref, options, nested=nested)
+        day, name = ends(found.span)[0], DAY_NAMES[WEEKDAYS[m[2]]]
+        if day.weekday() != WEEKDAYS[m[2]]:
+            raise Refusal(f"{m[1]} is a {DAY_NAMES[day.weekday()]}, not a {name}")
+        return found
     reading = written(text, ref, options)
     if reading is None:
         raise Refusal("it is none of the accepted forms")

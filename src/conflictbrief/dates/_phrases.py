@@ -125,6 +125,9 @@ def _deadline(word: str, what: str, ref: date, options: Options) -> Reading:
     "before X" ends the day before X starts, unless X is itself an end
     ("before the end of the year").
     """
+    # "an August 31 deadline", "close of Tuesday": the deadline itself.
+    what = re.sub(r"^(?:an? |the )(.+) deadline$", r"\1", what)
+    what = re.sub(r"^(?:the )?close of ", "", what)
     if _YEAR_END.fullmatch(what):
         what = "the end of the year"
     deadline = read(what, ref, options)
@@ -208,7 +211,7 @@ def _normalise(phrase: str) -> str:
     text = re.sub(r"[()\[\]]", " ", phrase.lower())
     text = " ".join(text.split()).strip(_STRIP)
     # A possessive names the same day: "Friday's strike", "next week's talks".
-    return re.sub(r"(?<=[a-z])['’]s$", "", text)  # noqa: RUF001
+    return re.sub(r"(?<=[a-z])['’]s(?: [a-z -]+)?$", "", text)  # noqa: RUF001
 
 
 def resolve_phrase(
