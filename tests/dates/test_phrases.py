@@ -708,14 +708,16 @@ class TestRealPhrases:
             "date_phrases_heldout.csv",
             "date_phrases_second.csv",
             "date_phrases_second_heldout.csv",
+            "date_phrases_third_heldout.csv",
         ],
     )
     def test_corpus(self, name: str, capsys: pytest.CaptureFixture[str]) -> None:
         """No row resolves wrongly, and 90% of the definite rows resolve.
 
-        The second held-out file falls short, as measured once the grammar
-        was set, and is held to that measure: the rows it reads otherwise
-        are listed in `HELD_OUT_MISSES` with the reason.
+        The second held-out file, used in development after its one
+        measurement, is held to what it gives now: the rows it reads
+        otherwise are listed in `HELD_OUT_MISSES` with the reason. The third
+        is held out.
         """
         counts = dict.fromkeys(
             ["resolved", "refused correctly", "refused wrongly", "wrong"], 0

@@ -44,6 +44,7 @@ from ._written import written
 _VAGUE = re.compile(
     r"recently|lately|soon|earlier|later|previously|before|shortly|the other day"
     r"|in the past|for (?:\w+ )?(?:days|weeks|months|years)"
+    r"|within (?:hours|days|weeks|months|years)"
     r"|(?:a while|some time|a few \w+|several \w+|a couple of \w+) ago"
     r"|(?:(?:in|over|within) )?(?:the )?(?:recent|coming|past few|last few"
     rf"|past couple of) (?!(?:{WEEKDAY}|weekend)$)\w+"

@@ -77,10 +77,10 @@ def counted(text: str, ref: date, options: Options) -> Reading | None:
         end = shift(ref, -count, unit)
         how = f"an unknown day more than {plural(count, unit)} before the reference"
         return Reading(DateSpan(earliest=None, latest=end, unknown=True), how, "before")
-    if m := re.fullmatch(rf"(within|in) (?:the )?(?:({COUNT}) )?({UNIT})s?", text):
+    if m := re.fullmatch(rf"(within|in) (?:the )?(?:({COUNT}) )?({UNIT})(s?)", text):
         count = 1 if m[2] is None else count_of(m[2])
-        if m[1] == "in" and m[2] is None:
-            return None
+        if m[2] is None and (m[1] == "in" or m[4]):
+            return None  # "within days" counts nothing
         if m[1] == "in" or options.direction == "forward":
             how = f"from the reference day to {plural(count, m[3])} after it"
             return Reading(days(ref, shift(ref, count, m[3])), how, "from")
