@@ -9,6 +9,7 @@ are `Estimate` values. Briefs load from and save to JSON (`load`, `loads`,
 problem with its path, and answer questions through `Records.where` and
 `Brief.timeline`, `disputes`, `tally` (as a `Tally`), `troops` and
 `evidence`. `conflictbrief.dates` resolves phrases such as "last fall";
+`draft` turns an article's text into a brief for a person to review;
 `conflictbrief.datasets` holds a curated brief to start from::
 
     >>> import conflictbrief
@@ -49,10 +50,11 @@ from .serialize import FORMAT, Limits, dump, dumps, load, loads
 from .sources import Citation, Source, SourceKind
 
 if TYPE_CHECKING:
-    from . import datasets, export, render
+    from . import datasets, drafting, export, render
     from ._collections.matches import Match
     from ._collections.merge import MergeReport, Reworded
     from ._collections.tally import Tally, TallyPart
+    from .drafting import Draft, Note, draft
 
 __all__ = [
     "FORMAT",
@@ -66,6 +68,7 @@ __all__ = [
     "DateSpan",
     "Deployment",
     "Dispute",
+    "Draft",
     "Estimate",
     "Event",
     "EventKind",
@@ -76,6 +79,7 @@ __all__ = [
     "Limits",
     "Match",
     "MergeReport",
+    "Note",
     "Place",
     "PlaceKind",
     "Precision",
@@ -92,6 +96,8 @@ __all__ = [
     "UnknownIdError",
     "ValidationError",
     "datasets",
+    "draft",
+    "drafting",
     "dump",
     "dumps",
     "export",
@@ -102,7 +108,7 @@ __all__ = [
 ]
 
 
-_MODULES = ("datasets", "export", "render")
+_MODULES = ("datasets", "drafting", "export", "render")
 """The public modules imported on first use, keeping `import conflictbrief` fast."""
 _CLASSES = {
     "Match": "._collections.matches",
@@ -110,9 +116,12 @@ _CLASSES = {
     "Reworded": "._collections.merge",
     "Tally": "._collections.tally",
     "TallyPart": "._collections.tally",
+    "Draft": ".drafting",
+    "Note": ".drafting",
+    "draft": ".drafting",
 }
-"""Public classes imported on first use, from their modules: only merging and
-tallying need them."""
+"""Public names imported on first use, from their modules: only merging,
+tallying and drafting need them."""
 
 
 def __getattr__(name: str) -> Any:

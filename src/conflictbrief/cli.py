@@ -17,6 +17,7 @@ from typing import Any, get_args
 
 from . import export
 from ._base.files import replace_file
+from ._base.options import Version, renamed
 from ._base.text import Visible, brief_names, visible
 from ._format.converter import converter
 from .brief import Brief
@@ -266,48 +267,13 @@ def _export(args: argparse.Namespace, out: Visible) -> int:
     return 0
 
 
-class _Version(argparse.Action):
-    """``--version``: print the installed version, read only when asked."""
-
-    def __init__(self, option_strings: list[str], dest: str) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="print the version")
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> None:
-        from importlib.metadata import version
-
-        print(f"conflictbrief {version('conflictbrief')}")
-        parser.exit()
-
-
-class _Renamed(argparse.Action):
-    """An option that has a new name: refused, with the name to use instead."""
-
-    def __init__(self, option_strings: list[str], dest: str, *, new: str) -> None:
-        super().__init__(option_strings, dest, nargs="?", help=argparse.SUPPRESS)
-        self.new = new
-
-    def __call__(
-        self,
-        parser: argparse.ArgumentParser,
-        _namespace: argparse.Namespace,
-        _values: object,
-        option_string: str | None = None,
-    ) -> None:
-        parser.error(f"{option_string} is now {self.new}; use {self.new}")
-
-
-def _renamed(parser: argparse.ArgumentParser, old: str, new: str) -> None:
-    """Refuse the option *old* of *parser*, saying to use *new*."""
-    parser.add_argument(old, action=_Renamed, dest=f"renamed_{old}", new=new)
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="conflictbrief",
         description="Read, query and check conflictbrief briefs.",
         epilog="Exit status: 0 ok, 1 invalid data, 2 misuse.",
     )
-    parser.add_argument("--version", action=_Version)
+    parser.add_argument("--version", action=Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print JSON")
@@ -339,7 +305,7 @@ def _parser() -> argparse.ArgumentParser:
     statements = command("statements", _statements, "list statements")
     brief_argument(statements)
     statements.add_argument("--speaker", metavar="ACTOR", help="said by this actor id")
-    _renamed(statements, "--by", "--speaker")
+    renamed(statements, "--by", "--speaker")
     statements.add_argument(
         "--members",
         action="store_true",
@@ -358,7 +324,7 @@ def _parser() -> argparse.ArgumentParser:
     troops.add_argument("--sender", metavar="STATE", help="the sending state's id")
     troops.add_argument("--host", metavar="STATE", help="the host state's id")
     troops.add_argument("--active-on", metavar="EDTF", help="present during this span")
-    _renamed(troops, "--on", "--active-on")
+    renamed(troops, "--on", "--active-on")
     brief_argument(
         command("disputes", _disputes, "list each disputed claim with its rebuttals")
     )
@@ -396,4 +362,18 @@ def _parser() -> argparse.ArgumentParser:
     render.add_argument(
         "-o", "--output", metavar="PATH", help="write here (default: standard output)"
     )
+    about = "draft a brief from an article's text; JSON out, notes to stderr"
+    drafted = commands.add_parser("draft", help=about, description=about)
+    drafted.set_defaults(run=_draft)
+    drafted.add_argument("text", metavar="FILE", help="the article, or - for stdin")
+    drafted.add_argument("--published", required=True, metavar="DAY", help="YYYY-MM-DD")
+    drafted.add_argument("--known", metavar="BRIEF", help="a brief whose actors to use")
+    drafted.add_argument("--title", help="the article's title")
+    drafted.add_argument("--url", help="where it was published")
     return parser
+
+
+def _draft(args: argparse.Namespace, out: Visible) -> int:
+    from .drafting._command import run
+
+    return run(args, out)
