@@ -27,7 +27,7 @@ from conflictbrief.errors import ValidationError
 from conflictbrief.records import Deployment, Figure, FigureKind, Statement
 from conflictbrief.sources import Citation, Source
 
-from ._cast import Cast, slug
+from ._cast import RECENT, Cast, slug
 from ._deployments import Sent, deployments_in
 from ._figures import Counted, counts_in
 from ._sentences import sentences
@@ -248,6 +248,12 @@ def _by(said: Iterable[Said], at: int) -> Said | None:
     return ordered[0] if ordered else None
 
 
+def _irregular(cast: Cast, id_: str) -> bool:
+    """Whether *id_* is an armed force of no state: a rebel group."""
+    actor = cast.pool[id_]
+    return actor.kind is ActorKind.ARMED_FORCE and cast.state_of(id_) is None
+
+
 def _side(
     sentence: str, counted: Counted, cast: Cast, speaker: str | None, sent: list[Sent]
 ) -> str | None:
@@ -267,6 +273,15 @@ def _side(
             if (state := cast.state_of(m.id)) is not None:
                 return cast.use(state)
     head = sentence[: counted.at]
+    if counted.kind is not FigureKind.TROOPS and re.match(
+        r"\s*(?:militants|rebels|insurgents|fighters)\b", sentence[end:]
+    ):
+        # Irregular fighters belong to the armed group named last, if any.
+        groups = [m for m in cast.mentions(sentence) if _irregular(cast, m.id)]
+        recent = [i for i in cast.history[-RECENT:] if _irregular(cast, i)]
+        found = groups[-1].id if groups else (recent[-1] if recent else None)
+        if found is not None:
+            return cast.use(found)
     states = [s for m in cast.mentions(head) if (s := cast.state_of(m.id)) is not None]
     owned = re.match(r"\s+of (?:its|their)\b", sentence[end:]) or re.search(
         r"\b(?:its|their)\s+(?:own\s+)?$", head
