@@ -19,8 +19,9 @@ this one process:
    troop tally of one side, once indexed, against a scan of the figures;
 
 then, once, the import time of conflictbrief with its bundled dataset against
-attrs, cattrs and dateutil alone, and `dates.resolve` on the phrase corpus
-against dateparser; and, given several sizes, how each figure
+attrs, cattrs and dateutil alone, `dates.resolve` on the phrase corpus
+against dateparser, and `draft` of a 946-word article against loading the
+brief it drafts; and, given several sizes, how each figure
 grows with N. Every figure is printed with its ratio, the target and PASS,
 MISS or SKIP (a rival not installed). See bench/README.md for how each is
 measured.
@@ -48,6 +49,7 @@ from typing import Any
 
 import attrs
 from combining import measure_crowd, measure_merge, measure_tally, typical_sides
+from drafts import measure_draft
 from generate import generate
 from phrases import measure_phrases
 from queries import measure_build, measure_query, typical_speakers
@@ -406,9 +408,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         results.append(result)
     imported = measure_import(s)
     phrased = measure_phrases(s.phrase_rounds)
+    drafted = measure_draft(s.phrase_rounds * 4)
     print()
-    print(table([imported, phrased]))
-    rows = [imported, phrased, *(r for res in results for r in res.rows)]
+    print(table([imported, phrased, drafted]))
+    rows = [imported, phrased, drafted, *(r for res in results for r in res.rows)]
     misses = sum(r.verdict == "MISS" for r in rows)
     if len(results) > 1:
         text, missed = growth(results)

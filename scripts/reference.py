@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 import conflictbrief
-from conflictbrief import datasets, dates, export
+from conflictbrief import datasets, dates, drafting, export
 from conflictbrief import render as rendering
 from conflictbrief._fields import references
 
@@ -368,7 +368,7 @@ def constant_line(module: types.ModuleType, name: str, qualifier: str = "") -> s
     raise SystemExit(f"{name}: no docstring under its assignment")
 
 
-MODULES = (dates, datasets, export, rendering)
+MODULES = (dates, datasets, drafting, export, rendering)
 """The public modules listed beside the package's own names."""
 
 

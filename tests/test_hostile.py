@@ -31,15 +31,18 @@ from conflictbrief import (
     Brief,
     ConflictBriefError,
     Dispute,
+    Draft,
     Limits,
     Match,
     MergeReport,
+    Note,
     Problem,
     Reworded,
     Tally,
     TallyPart,
     ValidationError,
     datasets,
+    draft,
     dump,
     dumps,
     loads,
@@ -99,6 +102,8 @@ def examples() -> dict[type, Any]:
         MergeReport: report,
         Reworded: report.reworded[0],
     }
+    drafted = draft("Ukraine said on Monday that it held the line.", published=brief.as_of)
+    found |= {Draft: drafted, Note: drafted.notes[0]}
     return found
 
 

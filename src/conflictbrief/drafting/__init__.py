@@ -19,6 +19,7 @@ from datetime import date
 import attrs
 
 from conflictbrief._base.messages import quoted, shown
+from conflictbrief._base.sealed import sealed
 from conflictbrief.actors import ActorKind
 from conflictbrief.brief import Brief
 from conflictbrief.dates import DateSpan
@@ -42,7 +43,8 @@ MAX_SENTENCE = 1_000
 """The longest sentence `draft` reads; a longer one is left out with a note."""
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
+@sealed
 class Note:
     """Something a person must still decide, and the sentence it is about.
 
@@ -58,7 +60,8 @@ class Note:
         return f"{self.message}: {quoted(self.sentence)}"
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
+@sealed
 class Draft:
     """A drafted brief and what a person must still decide about it.
 

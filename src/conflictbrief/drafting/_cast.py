@@ -19,186 +19,11 @@ from attrs import evolve
 
 from conflictbrief.actors import Actor, ActorKind, ExternalIds
 
+from ._phrases import ARMED, NOT_NAMES, ORG_WORDS, TITLES
 from ._states import STATES
 
-__all__ = ["Cast", "Mention", "slug"]
+__all__ = ["RECENT", "Cast", "Mention", "slug"]
 
-TITLES = frozenset(
-    [
-        "President",
-        "Prime",
-        "Minister",
-        "Foreign",
-        "Defence",
-        "Defense",
-        "Interior",
-        "Deputy",
-        "Minister",
-        "Chancellor",
-        "King",
-        "Queen",
-        "General",
-        "Gen.",
-        "Colonel",
-        "Col.",
-        "Lieutenant",
-        "Lt.",
-        "Major",
-        "Maj.",
-        "Captain",
-        "Capt.",
-        "Admiral",
-        "Adm.",
-        "Commander",
-        "Ambassador",
-        "Secretary-General",
-        "Secretary",
-        "Senator",
-        "Governor",
-        "Mayor",
-        "Spokesman",
-        "Spokeswoman",
-        "Leader",
-        "Envoy",
-        "Dr.",
-        "Mr.",
-        "Ms.",
-        "Mrs.",
-        "Sheikh",
-        "Emir",
-        "Premier",
-        "Vice",
-        "Chief",
-        "Marshal",
-        "Sergeant",
-    ]
-)
-_ORG_WORDS = frozenset(
-    [
-        "Council",
-        "Front",
-        "Army",
-        "Ministry",
-        "Office",
-        "Nations",
-        "Agency",
-        "Organisation",
-        "Organization",
-        "Centre",
-        "Center",
-        "University",
-        "Republic",
-        "Movement",
-        "Union",
-        "Forces",
-        "Force",
-        "Command",
-        "Committee",
-        "Court",
-        "Commission",
-        "Party",
-        "Group",
-        "Service",
-        "Guard",
-        "Corps",
-        "Navy",
-        "Fund",
-        "Programme",
-        "Program",
-        "Institute",
-        "Studies",
-        "Alliance",
-        "Brigade",
-        "Brigades",
-        "Network",
-        "Red",
-        "Cross",
-        "Crescent",
-        "Bureau",
-        "Directorate",
-    ]
-)
-_NOT_NAMES = frozenset(
-    [
-        "The",
-        "A",
-        "An",
-        "In",
-        "On",
-        "At",
-        "By",
-        "For",
-        "Of",
-        "And",
-        "But",
-        "Its",
-        "It",
-        "He",
-        "She",
-        "They",
-        "His",
-        "Her",
-        "Their",
-        "This",
-        "That",
-        "These",
-        "Those",
-        "Under",
-        "After",
-        "Before",
-        "Since",
-        "During",
-        "Among",
-        "Meanwhile",
-        "Neither",
-        "Both",
-        "Some",
-        "Access",
-        "Fighting",
-        "Fighters",
-        "Officials",
-        "Analysts",
-        "Others",
-        "Independent",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-)
-ORG_NOUN = (
-    r"(?:defen[cs]e|foreign|interior|health|justice|emergencies|information) "
-    r"ministry|ministry of [a-z]+|general staff|armed forces|air force|army|"
-    r"military|navy|government|parliament|embassy|presidency|security service|"
-    r"military intelligence|intelligence service|border guard|coast guard"
-)
-_ARMED = ("army", "military", "navy", "air force", "armed forces", "general staff",
-          "military intelligence", "border guard", "coast guard")  # fmt: skip
-GROUP_NOUN = (
-    r"officials?|(?:military |security |independent )?analysts|diplomats|"
-    r"(?:senior |army |military )?officers?|"
-    r"witnesses|experts|observers|economists|researchers|monitors|sources|"
-    r"aid workers|rescuers|activists|lawmakers|authorities|others"
-)
-_GROUP = re.compile(
-    rf"(?:\b(?:[A-Z][a-z]+|local|senior|western|unnamed|government|some|two|"
-    rf"three|several|other) )*\b(?:{GROUP_NOUN})\b(?: (?:in|from) [A-Z][a-z]+)?"
-)
 _TRAILING = re.compile(r"(?:'s|\u2019s|\.)$")
 _WORD = re.compile(r"[\w][\w.'’-]*")  # noqa: RUF001
 _BODY = re.compile(
@@ -345,13 +170,13 @@ class Cast:
     def _named(self, words: str) -> str | None:
         """An actor for a capitalised name the cast does not know yet."""
         parts = words.split()
-        while parts and (parts[0] in TITLES or parts[0] in _NOT_NAMES
+        while parts and (parts[0] in TITLES or parts[0] in NOT_NAMES
                          or parts[0] in ("of", "for", "the")):  # fmt: skip
             parts.pop(0)
-        if len(parts) < 2 or parts[-1] in _NOT_NAMES:
+        if len(parts) < 2 or parts[-1] in NOT_NAMES:
             return None
         name = " ".join(parts)
-        if any(p in _ORG_WORDS for p in parts):
+        if any(p in ORG_WORDS for p in parts):
             if m := re.fullmatch(r"Republic of (.+)", name):
                 return self.forms.get(m[1])
             kind = "armed_force" if re.search(r"Army|Front|Brigade|Force", name) else (
@@ -396,7 +221,7 @@ class Cast:
     def organisation(self, state: str, noun: str, surface: str) -> str:
         """The body *noun* of *state*: "Corvala's foreign ministry"."""
         owner = self.pool[state].name
-        kind = "armed_force" if noun in _ARMED else "government_body"
+        kind = "armed_force" if noun in ARMED else "government_body"
         name = re.sub(r"^(?:the|The) ", "", surface)
         aliases = tuple(dict.fromkeys(
             a for a in (f"{owner}'s {noun}", f"{owner} {noun}",

@@ -10,7 +10,189 @@ import re
 
 from conflictbrief.records import StatementKind
 
-__all__ = ["DATE_PHRASE", "NEUTRAL", "VERB", "VERBS", "quotes"]
+__all__ = [
+    "ARMED", "DATE_PHRASE", "GROUP_NOUN", "NEUTRAL", "NOT_NAMES", "ORG_NOUN",
+    "ORG_WORDS", "TITLES", "VERB", "VERBS", "quotes",
+]  # fmt: skip
+
+TITLES = frozenset(
+    [
+        "Adm.",
+        "Admiral",
+        "Ambassador",
+        "Capt.",
+        "Captain",
+        "Chancellor",
+        "Chief",
+        "Col.",
+        "Colonel",
+        "Commander",
+        "Defence",
+        "Defense",
+        "Deputy",
+        "Dr.",
+        "Emir",
+        "Envoy",
+        "Foreign",
+        "Gen.",
+        "General",
+        "Governor",
+        "Interior",
+        "King",
+        "Leader",
+        "Lieutenant",
+        "Lt.",
+        "Maj.",
+        "Major",
+        "Marshal",
+        "Mayor",
+        "Minister",
+        "Mr.",
+        "Mrs.",
+        "Ms.",
+        "Premier",
+        "President",
+        "Prime",
+        "Queen",
+        "Secretary",
+        "Secretary-General",
+        "Senator",
+        "Sergeant",
+        "Sheikh",
+        "Spokesman",
+        "Spokeswoman",
+        "Vice",
+    ]
+)
+"""Words of a title or role before a name: dropped from the name."""
+
+ORG_WORDS = frozenset(
+    [
+        "Agency",
+        "Alliance",
+        "Army",
+        "Brigade",
+        "Brigades",
+        "Bureau",
+        "Center",
+        "Centre",
+        "Command",
+        "Commission",
+        "Committee",
+        "Corps",
+        "Council",
+        "Court",
+        "Crescent",
+        "Cross",
+        "Directorate",
+        "Force",
+        "Forces",
+        "Front",
+        "Fund",
+        "Group",
+        "Guard",
+        "Institute",
+        "Ministry",
+        "Movement",
+        "Nations",
+        "Navy",
+        "Network",
+        "Office",
+        "Organisation",
+        "Organization",
+        "Party",
+        "Program",
+        "Programme",
+        "Red",
+        "Republic",
+        "Service",
+        "Studies",
+        "Union",
+        "University",
+    ]
+)
+"""Words that make a capitalised name an organisation's."""
+
+NOT_NAMES = frozenset(
+    [
+        "A",
+        "Access",
+        "After",
+        "Among",
+        "An",
+        "Analysts",
+        "And",
+        "April",
+        "At",
+        "August",
+        "Before",
+        "Both",
+        "But",
+        "By",
+        "December",
+        "During",
+        "February",
+        "Fighters",
+        "Fighting",
+        "For",
+        "Friday",
+        "He",
+        "Her",
+        "His",
+        "In",
+        "Independent",
+        "It",
+        "Its",
+        "January",
+        "July",
+        "June",
+        "March",
+        "May",
+        "Meanwhile",
+        "Monday",
+        "Neither",
+        "November",
+        "October",
+        "Of",
+        "Officials",
+        "On",
+        "Others",
+        "Saturday",
+        "September",
+        "She",
+        "Since",
+        "Some",
+        "Sunday",
+        "That",
+        "The",
+        "Their",
+        "These",
+        "They",
+        "This",
+        "Those",
+        "Thursday",
+        "Tuesday",
+        "Under",
+        "Wednesday",
+    ]
+)
+"""Capitalised words that begin no name."""
+
+ORG_NOUN = (
+    r"(?:defen[cs]e|foreign|interior|health|justice|emergencies|information) "
+    r"ministry|ministry of [a-z]+|general staff|armed forces|air force|army|"
+    r"military|navy|government|parliament|embassy|presidency|security service|"
+    r"military intelligence|intelligence service|border guard|coast guard"
+)
+ARMED = ("army", "military", "navy", "air force", "armed forces", "general staff",
+          "military intelligence", "border guard", "coast guard")  # fmt: skip
+GROUP_NOUN = (
+    r"officials?|(?:military |security |independent )?analysts|diplomats|"
+    r"(?:senior |army |military )?officers?|"
+    r"witnesses|experts|observers|economists|researchers|monitors|sources|"
+    r"aid workers|rescuers|activists|lawmakers|authorities|others"
+)
+
 
 K = StatementKind
 VERBS: dict[str, StatementKind] = {

@@ -21,8 +21,8 @@ from conflictbrief.dates import DateSpan, resolve
 from conflictbrief.errors import DateResolutionError
 from conflictbrief.records import StatementKind
 
-from ._cast import GROUP_NOUN, ORG_NOUN, Cast, Mention
-from ._phrases import DATE_PHRASE, NEUTRAL, VERB, VERBS, quotes
+from ._cast import Cast, Mention
+from ._phrases import DATE_PHRASE, GROUP_NOUN, NEUTRAL, ORG_NOUN, VERB, VERBS, quotes
 
 __all__ = ["Said", "statements_in"]
 
@@ -186,6 +186,14 @@ def statements_in(
         ]
         quote = near[0][2] if near else None
         content = re.sub(r"\s+", " ", clause).strip(" ,.;")
+        if i + 1 < len(hits) and "," in content and len(content.rsplit(",", 1)[1]) < 60:
+            # "X denied ..., the agency reported": the next verb's attribution.
+            content = content.rsplit(",", 1)[0]
+        if len(content) < 3 and not quote and "," in head:
+            # "..., the agency reported.": what is reported comes first.
+            content = "that " + re.sub(r"\s+", " ", head.rsplit(",", 1)[0]).strip(
+                " ,.;"
+            )
         if not content or content.startswith(("”", '"')) or len(content) < 3:
             content = f"“{quote}”" if quote else "(see the sentence)"
         summary = f"{cast.pool[speaker].name} {verb[0]} {content}"
