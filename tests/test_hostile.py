@@ -102,7 +102,7 @@ def examples() -> dict[type, Any]:
         MergeReport: report,
         Reworded: report.reworded[0],
     }
-    drafted = draft("Ukraine said on Monday that it held the line.", published=brief.as_of)
+    drafted = draft("Ukraine said on Monday it held.", published=brief.as_of)
     found |= {Draft: drafted, Note: drafted.notes[0]}
     return found
 
