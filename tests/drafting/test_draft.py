@@ -140,6 +140,33 @@ class TestDrafts:
         )
 
 
+class TestEvents:
+    """Events are drafted only where the text names who did what."""
+
+    def test_named_doer(self) -> None:
+        """'X struck Y on DAY': a strike by X on Y, dated by its phrase."""
+        text = "Russia struck Ukraine on Sunday, officials said."
+        event = next(iter(draft(text, published="2025-04-28").brief.events))
+        assert ("strike", ("russia", "ukraine"), "2025-04-27") == (
+            event.kind.value,
+            event.participants,
+            str(event.date),
+        )
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Artillery shells struck the town on Sunday.",
+            "Russia has not attacked Ukraine, officials said.",
+            "“Russia attacked us,” Ukraine said.",
+        ],
+        ids=["no-doer", "negated", "quoted"],
+    )
+    def test_no_event(self, text: str) -> None:
+        """No named doer, a negation or a quotation gives no event."""
+        assert 0 == len(draft(text, published="2025-04-28").brief.events)
+
+
 class TestRefusals:
     """Bad input is refused with a ConflictBriefError naming what was wrong."""
 

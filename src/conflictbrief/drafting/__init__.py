@@ -20,16 +20,17 @@ import attrs
 
 from conflictbrief._base.messages import quoted, shown
 from conflictbrief._base.sealed import sealed
-from conflictbrief.actors import ActorKind
+from conflictbrief.actors import ActorKind, Place
 from conflictbrief.brief import Brief
 from conflictbrief.dates import DateSpan
 from conflictbrief.dates._convert import read_day
 from conflictbrief.errors import ValidationError
-from conflictbrief.records import Deployment, Figure, FigureKind, Statement
+from conflictbrief.records import Deployment, Event, Figure, FigureKind, Statement
 from conflictbrief.sources import Citation, Source
 
 from ._cast import RECENT, Cast, slug
 from ._deployments import Sent, deployments_in
+from ._events import Happened, events_in
 from ._figures import Counted, counts_in
 from ._sentences import sentences
 from ._statements import Said, statements_in
@@ -143,7 +144,8 @@ def draft(
     """
     _check(text, known, title, url)
     day = _day(published)
-    cast = Cast(known.actors if known is not None else ())
+    places = tuple(known.places) if known is not None else ()
+    cast = Cast(known.actors if known is not None else (), places)
     heading = title if title is not None else _cut(sentences(text[:2000])[0].text)
     source = Source(
         id=_short(slug(heading)), title=heading, kind="article",
@@ -164,7 +166,8 @@ def draft(
         said = statements_in(sentence.text, cast, day, note)
         sent = deployments_in(sentence.text, cast, day)
         counted = counts_in(sentence.text)
-        records.add(sentence.text, (said, sent, counted), cast, day)
+        happened = events_in(sentence.text, cast, day, places)
+        records.add(sentence.text, (said, sent, counted, happened), cast, day)
         cast.read([m.id for m in cast.mentions(sentence.text)])
         cast.read(s.speaker for s in said)
         for id_ in cast.created[len(first_seen) :]:
@@ -174,12 +177,24 @@ def draft(
             actor = cast.used[id_]
             notes.append(Note(where, f"{actor.kind.value} {actor.name!r} taken "
                               "from the text; check its name and kind"))  # fmt: skip
+    named_places = _places(records.events, places, cast)
     brief = Brief(
         id=source.id, title=heading, as_of=day, actors=cast.used.values(),
         sources=[source], statements=records.statements,
         deployments=records.deployments, figures=records.figures,
+        events=records.events, places=named_places,
     )  # fmt: skip
     return Draft(brief, tuple(notes))
+
+
+def _places(events: list[Event], places: tuple[Place, ...], cast: Cast) -> list[Place]:
+    """The known places the events name, with the states they lie in."""
+    named = {e.place for e in events if e.place is not None}
+    found = [p for p in places if p.id in named]
+    for place in found:
+        if place.country is not None:
+            cast.use(place.country)
+    return found
 
 
 def _short(id_: str) -> str:
@@ -191,7 +206,7 @@ def _cut(text: str) -> str:
     return text if len(text) <= 80 else text[:77].rstrip() + "..."
 
 
-_Found = tuple[list[Said], list[Sent], list[Counted]]
+_Found = tuple[list[Said], list[Sent], list[Counted], list[Happened]]
 
 
 class _Records:
@@ -202,6 +217,8 @@ class _Records:
         self.statements: list[Statement] = []
         self.deployments: list[Deployment] = []
         self.figures: list[Figure] = []
+        self.events: list[Event] = []
+        self.places: dict[str, Place] = {}
         self._ids: Counter[str] = Counter()
 
     def _id(self, stem: str) -> str:
@@ -211,13 +228,19 @@ class _Records:
 
     def add(self, sentence: str, found: _Found, cast: Cast, day: date) -> None:
         """Add the records *found* in *sentence*, citing it."""
-        said, sent, counted = found
+        said, sent, counted, happened = found
         cite = (Citation(source=self.source, quote=sentence),)
         for s in said:
             self.statements.append(Statement(
                 id=self._id(f"{s.speaker}-{s.kind.value}"), speaker=s.speaker,
                 date=s.date, kind=s.kind, summary=s.summary, about=s.about,
                 quote=s.quote, citations=cite,
+            ))  # fmt: skip
+        for e in happened:
+            self.events.append(Event(
+                id=self._id(f"{e.kind.value}-{e.participants[0]}"), kind=e.kind,
+                date=e.date, summary=e.summary, participants=e.participants,
+                place=e.place, citations=cite,
             ))  # fmt: skip
         deployment = None
         for d in sent:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from attrs import evolve
 
-from conflictbrief.actors import Actor, ActorKind, ExternalIds
+from conflictbrief.actors import Actor, ActorKind, ExternalIds, Place
 
 from ._phrases import ARMED, NOT_NAMES, ORG_WORDS, TITLES
 from ._states import STATES
@@ -65,12 +65,13 @@ class Mention:
 class Cast:
     """The actors of one draft, and how the text names them."""
 
-    def __init__(self, known: Iterable[Actor]) -> None:
+    def __init__(self, known: Iterable[Actor], places: Iterable[Place] = ()) -> None:
         self.pool: dict[str, Actor] = {}
         self.used: dict[str, Actor] = {}
         self.created: list[str] = []
         self.forms: dict[str, str] = {}
         self.history: list[str] = []
+        self.places = {n for p in places for n in (p.name, *p.aliases)}
         self._longest, self._indexed = 1, 0
         for actor in known:
             self._pool(actor)
@@ -176,6 +177,8 @@ class Cast:
         if len(parts) < 2 or parts[-1] in NOT_NAMES:
             return None
         name = " ".join(parts)
+        if name in self.places:
+            return None
         if any(p in ORG_WORDS for p in parts):
             if m := re.fullmatch(r"Republic of (.+)", name):
                 return self.forms.get(m[1])

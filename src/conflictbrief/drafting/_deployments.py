@@ -16,11 +16,10 @@ from datetime import date
 import attrs
 
 from conflictbrief.actors import ActorKind
-from conflictbrief.dates import DateSpan, resolve
-from conflictbrief.errors import DateResolutionError
+from conflictbrief.dates import DateSpan
 
 from ._cast import Cast
-from ._phrases import DATE_PHRASE
+from ._phrases import date_of, undated
 
 __all__ = ["Sent", "deployments_in"]
 
@@ -74,16 +73,6 @@ def deployments_in(sentence: str, cast: Cast, published: date) -> list[Sent]:
         if planned:
             when = DateSpan(earliest=published, latest=None, unknown=True)
         else:
-            when = _when(sentence, published)
+            when = date_of(sentence, published) or undated(published)
         found.append(Sent(cast.use(sender), cast.use(host), verb.start(), when))
     return found
-
-
-def _when(sentence: str, published: date) -> DateSpan:
-    phrase = DATE_PHRASE.search(sentence)
-    if phrase is not None:
-        try:
-            return resolve(phrase[0], published)
-        except DateResolutionError:
-            pass
-    return DateSpan(earliest=None, latest=published, unknown=True)

@@ -7,7 +7,10 @@ neutral ones ("said", "told") are marked, so that the draft notes the choice.
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from conflictbrief.dates import DateSpan, resolve
+from conflictbrief.errors import DateResolutionError
 from conflictbrief.records import StatementKind
 
 __all__ = [
@@ -231,10 +234,28 @@ _MONTH = (
 DATE_PHRASE = re.compile(
     rf"\b(?:(?:late|early|earlier|later) (?:on )?)?(?:on |last )?{_DAY}"
     rf"(?: (?:morning|afternoon|evening|night))?\b"
-    r"|\byesterday\b|\blast (?:week|month|year)\b|\bearlier this (?:week|month|year)\b"
+    r"|\byesterday\b|\blast (?:week|month|year|fall|autumn|spring|summer|winter)\b"
+    r"|\b(?:earlier |later )?this (?:week|month|year)\b|\b(?:over )?the weekend\b"
     rf"|\b(?:on |in )?{_MONTH} [0-9]{{1,2}}(?:, [0-9]{{4}})?\b"
     rf"|\bin (?:early |mid-|late )?{_MONTH}(?: [0-9]{{4}})?\b|\bin [12][0-9]{{3}}\b"
 )
+
+
+def date_of(text: str, published: date) -> DateSpan | None:
+    """The span the first date phrase in *text* names, read back; None if none."""
+    found = DATE_PHRASE.search(text)
+    if found is None:
+        return None
+    try:
+        return resolve(found[0], published)
+    except DateResolutionError:
+        return None
+
+
+def undated(published: date) -> DateSpan:
+    """An unknown day up to *published*: the date of what the text leaves undated."""
+    return DateSpan(earliest=None, latest=published, unknown=True)
+
 
 _QUOTE = re.compile(r"“([^”]{1,2000})”|\"([^\"]{1,2000})\"")
 

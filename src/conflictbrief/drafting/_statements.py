@@ -17,12 +17,20 @@ from datetime import date
 import attrs
 
 from conflictbrief.actors import ActorKind
-from conflictbrief.dates import DateSpan, resolve
-from conflictbrief.errors import DateResolutionError
+from conflictbrief.dates import DateSpan
 from conflictbrief.records import StatementKind
 
 from ._cast import Cast, Mention
-from ._phrases import DATE_PHRASE, GROUP_NOUN, NEUTRAL, ORG_NOUN, VERB, VERBS, quotes
+from ._phrases import (
+    GROUP_NOUN,
+    NEUTRAL,
+    ORG_NOUN,
+    VERB,
+    VERBS,
+    date_of,
+    quotes,
+    undated,
+)
 
 __all__ = ["Said", "statements_in"]
 
@@ -51,17 +59,6 @@ class Said:
     quote: str | None
     summary: str
     about: tuple[str, ...]
-
-
-def _date(text: str, published: date, note: Note) -> DateSpan | None:
-    found = DATE_PHRASE.search(text)
-    if found is None:
-        return None
-    try:
-        return resolve(found[0], published)
-    except DateResolutionError:
-        note(f"the date phrase {found[0]!r} was not read; check the date")
-        return None
 
 
 def _org(cast: Cast, text: str, before: list[Mention]) -> tuple[int, str] | None:
@@ -173,9 +170,7 @@ def statements_in(
         cast.use(speaker)
         end = hits[i + 1].start() if i + 1 < len(hits) else len(sentence)
         clause = sentence[verb.end() : end]
-        when = _date(head[-40:] + " " + clause[:45], published, note)
-        if when is None:
-            when = DateSpan(earliest=None, latest=published, unknown=True)
+        when = date_of(head[-40:] + " " + clause[:45], published) or undated(published)
         kind = VERBS[verb[0]]
         if verb[0] in NEUTRAL:
             note(f"{kind.value!r} chosen for the neutral verb {verb[0]!r}; check it")
@@ -231,9 +226,7 @@ def _according(
     cast.use(speaker)
     party = cast.state_of(speaker) is not None
     kind = StatementKind.CLAIM if party else StatementKind.REPORT
-    when = _date(m[1], published, note) or DateSpan(
-        earliest=None, latest=published, unknown=True
-    )
+    when = date_of(m[1], published) or undated(published)
     text = sentence[: m.start()].strip(" ,")
     summary = f"According to {cast.pool[speaker].name}, {text[:1].lower()}{text[1:]}"
     if len(summary) > 240:
