@@ -51,6 +51,7 @@ from conflictbrief._base.messages import shown
 from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief._collections.root import Root
 from documents import DOC, drop, put, text_of
+from running import call_time
 from strategies import briefs
 
 HERE = Path(__file__).parent
@@ -437,15 +438,6 @@ def merged_halves(n: int) -> Callable[[], object]:
         for side in ("ours", "theirs")
     )
     return functools.partial(a.merge, b)
-
-
-def call_time(call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def best_time(data: str) -> float:

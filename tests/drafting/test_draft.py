@@ -14,7 +14,7 @@ from scoring import Score, drafted, names, score_figures, score_statements, worl
 from conflictbrief import Brief, ConflictBriefError, ValidationError, dumps, loads
 from conflictbrief.drafting import MAX_SENTENCE, MAX_TEXT, draft
 from conflictbrief.drafting._phrases import DATE_PHRASE
-from running import run_script
+from running import call_time, run_script
 
 TEXTS = names()
 
@@ -200,15 +200,6 @@ class TestRefusals:
         )
 
 
-def _time(call: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        call()
-        best = min(best, time.perf_counter() - start)
-    return best
-
-
 SHAPES: dict[str, Callable[[int], str]] = {
     "no-punctuation": lambda n: "word " * (50 * n),
     "numbers": lambda n: " ".join(f"{i}." for i in range(10 * n)),
@@ -229,7 +220,7 @@ class TestHostile:
         """Four times the text costs less than six times the time."""
         make = SHAPES[shape]
         little, big = make(300), make(1200)
-        ratio = _time(lambda: draft(big, published="2025-04-28")) / _time(
+        ratio = call_time(lambda: draft(big, published="2025-04-28")) / call_time(
             lambda: draft(little, published="2025-04-28")
         )
         assert ratio < 6, f"4x the text took {ratio:.1f}x the time"
