@@ -365,7 +365,7 @@ def _parser() -> argparse.ArgumentParser:
     about = "draft a brief from an article's text; JSON out, notes to stderr"
     drafted = commands.add_parser("draft", help=about, description=about)
     drafted.set_defaults(run=_draft)
-    drafted.add_argument("text", metavar="FILE", help="the article, or - for stdin")
+    drafted.add_argument("file", metavar="FILE", help="the article, or - for stdin")
     drafted.add_argument("--published", required=True, metavar="DAY", help="YYYY-MM-DD")
     drafted.add_argument("--known", metavar="BRIEF", help="a brief whose actors to use")
     drafted.add_argument("--title", help="the article's title")

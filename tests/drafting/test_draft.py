@@ -265,6 +265,18 @@ class TestCommand:
         )
         assert (2, 1) == (done.returncode, len(done.stderr.splitlines()))
 
+    def test_not_utf8(self, tmp_path: Path) -> None:
+        """A file that is not UTF-8 text is refused in one line, exit 2."""
+        article = tmp_path / "a.bin"
+        article.write_bytes(b"\x94\x00\xff")
+        done = run_script(
+            "-m", "conflictbrief", "draft", str(article), "--published", "2025-04-29"
+        )
+        assert (2, ["error: text: expected UTF-8 text"]) == (
+            done.returncode,
+            [line[:33] for line in done.stderr.splitlines()],
+        )
+
     def test_known(self, tmp_path: Path) -> None:
         """--known reads a brief whose actors are matched first."""
         known = tmp_path / "known.json"

@@ -7,6 +7,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from conflictbrief._base.text import Visible
+from conflictbrief.errors import ValidationError
 from conflictbrief.serialize import dumps, load
 
 from . import draft
@@ -15,11 +16,17 @@ __all__ = ["run"]
 
 
 def run(args: Namespace, out: Visible) -> int:
-    """Write the draft of the file *args.text* as JSON, its notes to stderr."""
-    if args.text == "-":
-        text = sys.stdin.read()
-    else:
-        text = Path(args.text).read_text(encoding="utf-8")
+    """Write the draft of the file *args.file* as JSON, its notes to stderr."""
+    data = sys.stdin.buffer.read() if args.file == "-" else Path(args.file).read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        where = "standard input" if args.file == "-" else args.file
+        raise ValidationError.at(
+            "text",
+            f"expected UTF-8 text in {where}, got byte {data[error.start]:#04x} "
+            f"at {error.start:,}",
+        ) from None
     known = None if args.known is None else load(args.known)
     result = draft(
         text, published=args.published, known=known, title=args.title, url=args.url
