@@ -274,7 +274,7 @@ class TestCommand:
         )
         assert (2, ["error: text: expected UTF-8 text"]) == (
             done.returncode,
-            [line[:33] for line in done.stderr.splitlines()],
+            [line[:32] for line in done.stderr.splitlines()],
         )
 
     def test_known(self, tmp_path: Path) -> None:
