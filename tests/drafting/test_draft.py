@@ -140,6 +140,59 @@ class TestDrafts:
         )
 
 
+class TestForms:
+    """Forms a first review found read wrongly, each read right."""
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Russia said 2\u00a0000 soldiers were killed.", ("killed", "2,000")),
+            ("Russia said 40-60 soldiers were killed.", ("killed", "40\N{EN DASH}60")),
+            (
+                "Russia said 40 to 60 soldiers were killed.",
+                ("killed", "40\N{EN DASH}60"),
+            ),
+            ("Russia said 40 soldiers were killed or wounded.", ("casualties", "40")),
+        ],
+        ids=["space-thousands", "dash-range", "to-range", "killed-or-wounded"],
+    )
+    def test_counts(self, text: str, expected: tuple[str, str]) -> None:
+        """Thousands split by a space, ranges, and 'killed or wounded'."""
+        figures = draft(text, published="2025-04-28").brief.figures
+        assert [expected] == [(f.kind.value, str(f.count)) for f in figures]
+
+    @pytest.mark.parametrize(
+        ("text", "speakers"),
+        [
+            ("Kim Yo Jong, the sister of leader Kim Jong Un, warned Seoul.",
+             ["kim-yo-jong"]),
+            ("Velmark's defence minister, Nikos Varr, said the war was over.",
+             ["nikos-varr"]),
+            ("Hezbollah denied the report, and accused Israel of lying.",
+             ["hezbollah", "hezbollah"]),
+            ("The report, and accused Israel of lying.", []),
+            ("The Kremlin said on Monday that it had no plans.", ["kremlin"]),
+            ("In a report, the UN human rights office said it was alarmed.",
+             ["un-human-rights-office"]),
+        ],
+        ids=["name-first", "name-second", "shared", "shared-none", "kremlin",
+             "un-body"],
+    )  # fmt: skip
+    def test_speakers(self, text: str, speakers: list[str]) -> None:
+        """Appositives, shared subjects, and bodies named by an acronym."""
+        brief = draft(text, published="2025-04-28").brief
+        assert speakers == [s.speaker for s in brief.statements]
+
+    def test_the_group(self) -> None:
+        """'The group' refers to a group or an armed force, not to an army."""
+        text = (
+            "The Israeli army said on Monday it had struck positions. "
+            "The group denied this, Hezbollah said."
+        )
+        brief = draft(text, published="2025-04-28").brief
+        assert "israel-army" != [s.speaker for s in brief.statements][1]
+
+
 class TestEvents:
     """Events are drafted only where the text names who did what."""
 

@@ -298,6 +298,8 @@ def _side(
         for m in cast.mentions(noun[0]):
             if (state := cast.state_of(m.id)) is not None:
                 return cast.use(state)
+            if _irregular(cast, m.id):
+                return cast.use(m.id)
     head = sentence[: counted.at]
     if counted.kind is not FigureKind.TROOPS and re.match(
         r"\s*(?:militants|rebels|insurgents|fighters)\b", sentence[end:]

@@ -20,7 +20,7 @@ from attrs import evolve
 from conflictbrief.actors import Actor, ActorKind, ExternalIds, Place
 
 from ._phrases import ARMED, NOT_NAMES, ORG_WORDS, TITLES
-from ._states import STATES
+from ._states import ORGANISATIONS, STATES
 
 __all__ = ["RECENT", "Cast", "Mention", "slug"]
 
@@ -84,6 +84,12 @@ class Cast:
             )  # fmt: skip
             if state.id not in self.pool:
                 self._pool(state, demonyms)
+        for name, kind, aliases, owner_name in ORGANISATIONS:
+            owner = None if owner_name is None else self.forms.get(owner_name)
+            if name not in self.forms and slug(name) not in self.pool:
+                body = Actor(id=slug(name), name=name, kind=kind, aliases=aliases,
+                             part_of=owner)  # fmt: skip
+                self._pool(body)
         self._compile()
 
     # Building -----------------------------------------------------------
@@ -97,6 +103,8 @@ class Cast:
             names.append(actor.name.split()[-1])
         for form in names:
             self.forms.setdefault(form, actor.id)
+            if form.startswith("the "):
+                self.forms.setdefault(f"The {form[4:]}", actor.id)
 
     def _compile(self) -> None:
         """Note the most words a form has, for `_known` (at most eight)."""
@@ -129,8 +137,22 @@ class Cast:
     # Reading ------------------------------------------------------------
 
     def mentions(self, text: str) -> list[Mention]:
-        """The actors *text* names, known forms first, then new names."""
-        found = self._known(text)
+        """The actors *text* names: bodies, known forms, then new names.
+
+        A body such as "the UN human rights office" wins over the known
+        form inside it ("UN").
+        """
+        found = []
+        for m in _BODY.finditer(text):
+            name = m[0][4:] if m[0].lower().startswith("the ") else m[0]
+            body = Actor(id=slug(name), name=name, kind="international_org")
+            found.append(Mention(m.start(), m.end(), self.add(body)))
+        bodies = list(found)
+        found += [
+            k
+            for k in self._known(text)
+            if not any(b.start < k.end and k.start < b.end for b in bodies)
+        ]
         taken = [(m.start, m.end) for m in found]
         for m in _NAME.finditer(text):
             start = max([e + 1 for s, e in taken if s < m.end() and m.start() < e],
@@ -141,11 +163,6 @@ class Cast:
                 found.append(Mention(start, m.end(), new))
                 if short := re.match(r" \(([A-Z]{2,6})\)", text[m.end() :]):
                     self._alias(new, short[1])
-        for m in _BODY.finditer(text):
-            if not any(s < m.end() and m.start() < e for s, e in taken):
-                name = m[0][4:] if m[0].lower().startswith("the ") else m[0]
-                body = Actor(id=slug(name), name=name, kind="international_org")
-                found.append(Mention(m.start(), m.end(), self.add(body)))
         return sorted(found, key=lambda m: m.start)
 
     def _known(self, text: str) -> list[Mention]:
@@ -210,14 +227,29 @@ class Cast:
             id_ = actor.part_of
         return None
 
-    def last(self, kinds: tuple[ActorKind, ...], before: list[Mention]) -> str | None:
-        """The last actor of *kinds* named before, in the sentence or earlier."""
+    def last(
+        self,
+        kinds: tuple[ActorKind, ...],
+        before: list[Mention],
+        *,
+        stateless: bool = False,
+    ) -> str | None:
+        """The last actor of *kinds* named before, in the sentence or earlier.
+
+        With *stateless*, only one that is no state's ("the group").
+        """
+
+        def fits(id_: str) -> bool:
+            return self.pool[id_].kind in kinds and not (
+                stateless and self.state_of(id_)
+            )
+
         for m in reversed(before):
-            if self.pool[m.id].kind in kinds:
+            if fits(m.id):
                 return m.id
         # Only the recent past: a pronoun refers to what was named lately.
         for id_ in reversed(self.history[-RECENT:]):
-            if self.pool[id_].kind in kinds:
+            if fits(id_):
                 return id_
         return None
 

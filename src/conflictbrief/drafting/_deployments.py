@@ -62,7 +62,7 @@ def deployments_in(sentence: str, cast: Cast, published: date) -> list[Sent]:
             s for m in after if (s := cast.state_of(m.id)) is not None and s != sender
         ]
         if re.match(
-            r"[^.;]{0,60}\b(?:along|on|inside) (?:its|their) (?:own )?border", tail
+            r"[^.;]{0,60}\b(?:along|on|inside|to) (?:its|their) (?:own )?border", tail
         ):
             host = sender
         elif hosts:

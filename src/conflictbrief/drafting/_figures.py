@@ -28,7 +28,8 @@ _UNITS = {
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
 _WORD = "|".join(sorted([*_UNITS, *_SCALES], key=len, reverse=True))
 NUMBER = (
-    rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)(?: (?:million|thousand))?"
+    rf"(?:[0-9]{{1,3}}(?:[,\u00a0\u202f][0-9]{{3}})+|[0-9]+(?:\.[0-9]+)?)"
+    rf"(?: (?:million|thousand))?"
     rf"|(?:{_WORD})(?:[ -](?:{_WORD}))*"
 )
 _HEDGES = {
@@ -40,7 +41,8 @@ _HEDGES = {
 }  # fmt: skip
 _HEDGE = "|".join(sorted(map(re.escape, _HEDGES), key=len, reverse=True))
 _FIND = re.compile(
-    rf"\b(?:between ({NUMBER}) and ({NUMBER})|(?:({_HEDGE}) )?({NUMBER}))(?![\w,])",
+    rf"\b(?:between ({NUMBER}) and ({NUMBER})|({NUMBER}) ?(?:-|–|to) ?({NUMBER})"  # noqa: RUF001
+    rf"|(?:({_HEDGE}) )?({NUMBER}))(?![\w,])",
     re.IGNORECASE,
 )
 _TROOPS = (
@@ -59,6 +61,9 @@ _CASUALTY = {
     "missing": FigureKind.MISSING, "unaccounted for": FigureKind.MISSING,
     "casualties": FigureKind.CASUALTIES,
 }  # fmt: skip
+_CASUALTY["killed or wounded"] = FigureKind.CASUALTIES
+_CASUALTY["killed and wounded"] = FigureKind.CASUALTIES
+_CASUALTY["dead or wounded"] = FigureKind.CASUALTIES
 _CASUALTY_WORD = "|".join(sorted(_CASUALTY, key=len, reverse=True))
 _NOUN = re.compile(
     rf"^(?:[- ](?:strong)\b|(?: of (?:its|their|the|his|her))?((?: [A-Z][\w'’-]+| "  # noqa: RUF001
@@ -91,7 +96,7 @@ class Counted:
 
 def number(text: str) -> int | None:
     """The whole number *text* writes, in digits or words; None if none."""
-    text = text.lower().replace(",", "")
+    text = re.sub(r"[,\u00a0\u202f]", "", text.lower())
     scale = 1
     for word, factor in (("million", 1_000_000), ("thousand", 1_000)):
         if text.endswith(f" {word}") and text[0].isdigit():
@@ -140,20 +145,20 @@ def counts_in(sentence: str) -> list[Counted]:
         if kind is not None and value is not None:
             found.append(Counted(kind, Estimate(best=value), m.start(2), m[0], None))
     for m in _FIND.finditer(sentence):
-        if found and any(c.at == m.start(4) for c in found):
+        if found and any(c.at == m.start(6) for c in found):
             continue
         hedge: str | None
-        if m[1] is not None:
-            low, high = number(m[1]), number(m[2])
+        if m[1] is not None or m[3] is not None:
+            low, high = number(m[1] or m[3]), number(m[2] or m[4])
             if low is None or high is None or high < low:
                 continue
             count, hedge = Estimate(low=low, high=high), "between"
         else:
-            value = number(m[4])
-            if value is None:
-                continue
-            hedge = m[3].lower() if m[3] else None
-            if re.fullmatch(r"(?:1[89]|20)[0-9]{2}", m[4]) and hedge is None:
+            value = number(m[6])
+            if value is None or m[6].startswith("0"):
+                continue  # "000" of "2 000" read apart, or a code
+            hedge = m[5].lower() if m[5] else None
+            if re.fullmatch(r"(?:1[89]|20)[0-9]{2}", m[6]) and hedge is None:
                 continue  # a year
             where = _HEDGES.get(hedge or "", "best")
             count = Estimate(

@@ -25,6 +25,7 @@ from ._phrases import (
     GROUP_NOUN,
     NEUTRAL,
     ORG_NOUN,
+    TITLES,
     VERB,
     VERBS,
     date_of,
@@ -44,6 +45,16 @@ _GROUP = re.compile(
     rf"\b(?i:{GROUP_NOUN}|agencies)\b"
     r"(?: (?:in|from) (?:[A-Z][a-z]+|both countries|both sides))?"
 )
+_REFERS: dict[str, tuple[ActorKind, ...]] = {
+    "he": _PEOPLE, "she": _PEOPLE, "the ministry": (ActorKind.GOVERNMENT_BODY,),
+    "the office": (ActorKind.GOVERNMENT_BODY, ActorKind.INTERNATIONAL_ORG),
+    "the government": (ActorKind.GOVERNMENT_BODY, ActorKind.STATE),
+    "the army": (ActorKind.ARMED_FORCE,),
+    "the group": (ActorKind.GROUP, ActorKind.ARMED_FORCE),
+    "the rebel group": (ActorKind.ARMED_FORCE, ActorKind.GROUP),
+    "the rebels": (ActorKind.ARMED_FORCE, ActorKind.GROUP),
+}  # fmt: skip
+"""What each reference may refer to; "it" and "they" to any body."""
 _NOT_SPEECH = re.compile(r"(?:\b(?:was|were|been|be|an|is being)\s+|\bwhat \w+ )$")
 
 
@@ -102,7 +113,17 @@ def _speaker(cast: Cast, text: str, before: list[Mention]) -> str | None:
     """Who the stretch *text*, ending at a reporting verb, names as speaker."""
     people = [m for m in before if cast.pool[m.id].kind is ActorKind.PERSON]
     if m := re.search(r"([^,]+),\s*([^,]+),\s*$", text):
-        for part in (2, 1):
+        # "A, B,": B when B is just a name ("the minister, Nikos Varr,"),
+        # else the person A names ("Kim Yo Jong, the sister of ...,").
+        named = [p for p in people if m.start(2) <= p.start < m.end(2)]
+        lead = text[m.start(2) : named[0].start].split() if named else ["-"]
+        if (
+            named
+            and not text[named[0].end : m.end(2)].strip()
+            and all(w in TITLES or w in ("the", "The") for w in lead)
+        ):
+            return named[0].id
+        for part in (1, 2):
             inside = [p for p in people if m.start(part) <= p.start < m.end(part)]
             if inside:
                 return inside[-1].id
@@ -115,10 +136,9 @@ def _speaker(cast: Cast, text: str, before: list[Mention]) -> str | None:
                         text, re.IGNORECASE)  # fmt: skip
     if pronoun:
         word = pronoun[1].lower()
-        kinds: tuple[ActorKind, ...] = _PEOPLE if word in ("he", "she") else _BODIES
-        if word.startswith("the "):
-            kinds = _BODIES[1:]
-        if (found := cast.last(kinds, before)) is not None:
+        kinds = _REFERS.get(word, _BODIES)
+        stateless = word in ("the group", "the rebel group", "the rebels")
+        if (found := cast.last(kinds, before, stateless=stateless)) is not None:
             candidates.append((len(text) + 1, found))
     if not candidates:
         return None
@@ -140,8 +160,14 @@ def statements_in(
             continue
         before = [m for m in mentions if m.end <= verb.start()]
         speaker = None
-        if found and re.search(r"\b(?:and|but)\s*$", head):
-            speaker = found[-1].speaker
+        inverted_at = False
+        if re.search(r"\b(?:and|but)\s*$", head):
+            # A verb shares the subject of the verb before it, if that had one.
+            if found and found[-1].at == (hits[i - 1].start() if i else -1):
+                speaker = found[-1].speaker
+            else:
+                note(f"no speaker found for {verb[0]!r}; add the statement by hand")
+                continue
         elif re.search(r"[”\"],?\s*$|,[”\"]\s*$", head):
             tail = sentence[verb.end() :]
             stop = re.search(r"[,.;]", tail)
@@ -152,6 +178,7 @@ def statements_in(
                 if verb.end() <= m.start < verb.end() + len(after) + 1
             ]
             speaker = inverted[0].id if inverted else _speaker(cast, head, before)
+            inverted_at = bool(inverted)
         if speaker is None:
             start = max(head.rfind("”"), head.rfind(";"), head.rfind('"'))
             segment = head[start + 1 :] if start >= 0 else head
@@ -181,6 +208,9 @@ def statements_in(
         ]
         quote = near[0][2] if near else None
         content = re.sub(r"\s+", " ", clause).strip(" ,.;")
+        content = re.sub(r"\s+(?:and|but)$", "", content)
+        if inverted_at and quote:
+            content = f"“{quote}”"
         if i + 1 < len(hits) and "," in content and len(content.rsplit(",", 1)[1]) < 60:
             # "X denied ..., the agency reported": the next verb's attribution.
             content = content.rsplit(",", 1)[0]

@@ -1,5 +1,6 @@
-"""A table of states: names, common aliases, demonyms and ISO 3166 alpha-3.
+"""Tables of states, and of bodies news names by one word or an acronym.
 
+States come with their names, common aliases, demonyms and ISO 3166 alpha-3.
 Only codes that are certain are given: the ISO 3166-1 alpha-3 code of each
 state, which CAMEO also uses for it. A drafted state carries it as its
 ``cameo`` id; nothing else is claimed about it.
@@ -7,7 +8,7 @@ state, which CAMEO also uses for it. A drafted state carries it as its
 
 from __future__ import annotations
 
-__all__ = ["STATES"]
+__all__ = ["ORGANISATIONS", "STATES"]
 
 # name, alpha-3, aliases, demonyms
 STATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -36,7 +37,7 @@ STATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("Pakistan", "PAK", (), ("Pakistani",)),
     ("Poland", "POL", (), ("Polish",)),
     ("Qatar", "QAT", (), ("Qatari",)),
-    ("Russia", "RUS", ("Russian Federation", "Moscow", "the Kremlin"), ("Russian",)),
+    ("Russia", "RUS", ("Russian Federation", "Moscow"), ("Russian",)),
     ("Saudi Arabia", "SAU", ("Riyadh",), ("Saudi",)),
     ("Somalia", "SOM", (), ("Somali",)),
     ("South Korea", "KOR", ("Republic of Korea", "Seoul"), ("South Korean",)),
@@ -48,4 +49,75 @@ STATES: tuple[tuple[str, str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("United Kingdom", "GBR", ("UK", "Britain", "London"), ("British",)),
     ("United States", "USA", ("U.S.", "US", "USA", "Washington"), ("American",)),
     ("Yemen", "YEM", (), ("Yemeni",)),
+    ("Algeria", "DZA", (), ("Algerian",)),
+    ("Australia", "AUS", (), ("Australian",)),
+    ("Bahrain", "BHR", (), ("Bahraini",)),
+    ("Bangladesh", "BGD", (), ("Bangladeshi",)),
+    ("Brazil", "BRA", (), ("Brazilian",)),
+    ("Burkina Faso", "BFA", (), ("Burkinabe",)),
+    ("Cambodia", "KHM", (), ("Cambodian",)),
+    ("Cameroon", "CMR", (), ("Cameroonian",)),
+    ("Canada", "CAN", (), ("Canadian",)),
+    ("Central African Republic", "CAF", ("CAR",), ()),
+    ("Chad", "TCD", (), ("Chadian",)),
+    ("Colombia", "COL", (), ("Colombian",)),
+    ("Cyprus", "CYP", (), ("Cypriot",)),
+    ("Czech Republic", "CZE", ("Czechia",), ("Czech",)),
+    ("Democratic Republic of the Congo", "COD", ("DR Congo", "DRC"), ("Congolese",)),
+    ("Eritrea", "ERI", (), ("Eritrean",)),
+    ("Estonia", "EST", (), ("Estonian",)),
+    ("Finland", "FIN", (), ("Finnish",)),
+    ("Greece", "GRC", (), ("Greek",)),
+    ("Haiti", "HTI", (), ("Haitian",)),
+    ("Hungary", "HUN", (), ("Hungarian",)),
+    ("Indonesia", "IDN", (), ("Indonesian",)),
+    ("Italy", "ITA", (), ("Italian",)),
+    ("Kazakhstan", "KAZ", (), ("Kazakh",)),
+    ("Kenya", "KEN", (), ("Kenyan",)),
+    ("Kuwait", "KWT", (), ("Kuwaiti",)),
+    ("Latvia", "LVA", (), ("Latvian",)),
+    ("Lithuania", "LTU", (), ("Lithuanian",)),
+    ("Mexico", "MEX", (), ("Mexican",)),
+    ("Morocco", "MAR", (), ("Moroccan",)),
+    ("Mozambique", "MOZ", (), ("Mozambican",)),
+    ("Netherlands", "NLD", ("the Netherlands",), ("Dutch",)),
+    ("Niger", "NER", (), ("Nigerien",)),
+    ("Nigeria", "NGA", (), ("Nigerian",)),
+    ("Norway", "NOR", (), ("Norwegian",)),
+    ("Oman", "OMN", (), ("Omani",)),
+    ("Palestine", "PSE", ("State of Palestine",), ("Palestinian",)),
+    ("Philippines", "PHL", ("the Philippines",), ("Filipino",)),
+    ("Romania", "ROU", (), ("Romanian",)),
+    ("Rwanda", "RWA", (), ("Rwandan",)),
+    ("Serbia", "SRB", (), ("Serbian",)),
+    ("Slovakia", "SVK", (), ("Slovak",)),
+    ("Spain", "ESP", (), ("Spanish",)),
+    ("Sweden", "SWE", (), ("Swedish",)),
+    ("Taiwan", "TWN", (), ("Taiwanese",)),
+    ("Thailand", "THA", (), ("Thai",)),
+    ("Tunisia", "TUN", (), ("Tunisian",)),
+    ("Uganda", "UGA", (), ("Ugandan",)),
+    ("United Arab Emirates", "ARE", ("UAE",), ("Emirati",)),
+    ("Venezuela", "VEN", (), ("Venezuelan",)),
+    ("Vietnam", "VNM", (), ("Vietnamese",)),
 )
+
+ORGANISATIONS: tuple[tuple[str, str, tuple[str, ...], str | None], ...] = (
+    ("United Nations", "international_org", ("UN", "U.N."), None),
+    ("NATO", "international_org", ("North Atlantic Treaty Organization",), None),
+    ("European Union", "international_org", ("EU",), None),
+    ("International Atomic Energy Agency", "international_org", ("IAEA",), None),
+    (
+        "International Committee of the Red Cross",
+        "international_org",
+        ("ICRC", "Red Cross"),
+        None,
+    ),
+    ("Hezbollah", "armed_force", (), None),
+    ("Hamas", "armed_force", (), None),
+    ("Houthis", "armed_force", ("the Houthis", "Ansar Allah"), None),
+    ("Rapid Support Forces", "armed_force", ("RSF",), None),
+    ("Kremlin", "government_body", ("the Kremlin",), "Russia"),
+    ("Pentagon", "government_body", ("the Pentagon",), "United States"),
+)
+"""Bodies news names by one word or an acronym: name, kind, aliases, state."""
