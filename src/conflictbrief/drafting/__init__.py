@@ -164,11 +164,13 @@ def draft(
                  f"{MAX_SENTENCE:,}, was not read")  # fmt: skip
             continue
         said = statements_in(sentence.text, cast, day, note)
-        sent = deployments_in(sentence.text, cast, day)
+        # Named once the statements have added the bodies they found.
+        mentions = cast.mentions(sentence.text)
+        sent = deployments_in(sentence.text, cast, day, mentions)
         counted = counts_in(sentence.text)
-        happened = events_in(sentence.text, cast, day, places)
+        happened = events_in(sentence.text, cast, day, places, mentions)
         records.add(sentence.text, (said, sent, counted, happened), cast, day)
-        cast.read([m.id for m in cast.mentions(sentence.text)])
+        cast.read([m.id for m in mentions])
         cast.read(s.speaker for s in said)
         for id_ in cast.created[len(first_seen) :]:
             first_seen[id_] = sentence.text

@@ -18,7 +18,7 @@ import attrs
 from conflictbrief.actors import ActorKind
 from conflictbrief.dates import DateSpan
 
-from ._cast import Cast
+from ._cast import Cast, Mention
 from ._phrases import date_of, undated
 
 __all__ = ["Sent", "deployments_in"]
@@ -41,10 +41,11 @@ class Sent:
     date: DateSpan
 
 
-def deployments_in(sentence: str, cast: Cast, published: date) -> list[Sent]:
-    """The deployments *sentence* reports."""
+def deployments_in(
+    sentence: str, cast: Cast, published: date, mentions: list[Mention]
+) -> list[Sent]:
+    """The deployments *sentence* reports; *mentions* are the actors it names."""
     found: list[Sent] = []
-    mentions = cast.mentions(sentence)
     for verb in _VERB.finditer(sentence):
         head = sentence[max(0, verb.start() - 25) : verb.start()]
         if re.search(r"\b(?:not|no plans|never|withdraw\w*|pull\w*)\b", head):

@@ -20,7 +20,7 @@ from conflictbrief.actors import ActorKind, Place
 from conflictbrief.dates import DateSpan
 from conflictbrief.records import EventKind
 
-from ._cast import Cast
+from ._cast import Cast, Mention
 from ._phrases import date_of, quotes, undated
 
 __all__ = ["Happened", "events_in"]
@@ -54,12 +54,18 @@ class Happened:
 
 
 def events_in(
-    sentence: str, cast: Cast, published: date, places: tuple[Place, ...]
+    sentence: str,
+    cast: Cast,
+    published: date,
+    places: tuple[Place, ...],
+    mentions: list[Mention],
 ) -> list[Happened]:
-    """The events *sentence* reports, each with its doer named before the verb."""
+    """The events *sentence* reports, each with its doer named before the verb.
+
+    *mentions* are the actors the sentence names.
+    """
     found: list[Happened] = []
     marks = quotes(sentence)
-    mentions = cast.mentions(sentence)
     for doer in mentions:
         verb = _VERB.match(sentence, doer.end)
         if verb is None or cast.pool[doer.id].kind not in _DOERS:
