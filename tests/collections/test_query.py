@@ -430,3 +430,92 @@ class TestWhereMembers:
         """members=True does not widen filters on other collections."""
         found = BRIEF.statements.where(kind="claim", members=True)
         assert list(BRIEF.statements.where(kind="claim")) == list(found)
+
+
+@st.composite
+def string_queries(draw: st.DrawFn) -> tuple[Brief, str, dict[str, Any], Any]:
+    """A query of one value and perhaps a date window, each given as a string.
+
+    The shapes `Records.where` answers by a short way: one filter given as
+    a string, or a reference and ``during`` given as strings. Returns the
+    brief, the collection, the filters and the value as the field holds it.
+    """
+    brief = draw(briefs(max_records=8))
+    name = draw(st.sampled_from([c.name for c in COLLECTIONS]))
+    pools = {
+        key: [v for v in pool if isinstance(v, (str, enum.Enum))]
+        for key, pool in value_pools(brief, name).items()
+    }
+    key = draw(st.sampled_from(sorted(k for k, pool in pools.items() if pool)))
+    held = draw(st.sampled_from(pools[key]))
+    filters: dict[str, Any] = {key: held.value if isinstance(held, enum.Enum) else held}
+    if "during" in FILTERS[name] and draw(st.booleans()):
+        own = [r.date for r in getattr(brief, name)]
+        span = draw(st.sampled_from(own) | spans() if own else spans())
+        filters["during"] = str(span)
+    return brief, name, filters, held
+
+
+class TestShortWays:
+    @settings(max_examples=150, deadline=None)
+    @given(string_queries())
+    def test_asked_again_equals_scan(
+        self, query: tuple[Brief, str, dict[str, Any], Any]
+    ) -> None:
+        """A query asked twice, the second time by a short way, equals a scan."""
+        brief, name, filters, held = query
+        key = next(iter(filters))
+        expected = naive(brief, name, {**filters, key: [held]}, strict=False)
+        records = getattr(brief, name)
+        assert expected == ids(records.where(**filters))
+        assert expected == ids(records.where(**filters))
+        assert expected == ids(records.where(**dict(reversed(filters.items()))))
+
+    def test_one_filter_kept(self) -> None:
+        """One filter given as a string gives the very view it gave before."""
+        fresh = make_brief()
+        first = fresh.statements.where(speaker="kim")
+        assert first is fresh.statements.where(speaker="kim")
+        assert first is not fresh.statements.where(speaker=["kim"])
+
+    def test_kept_views_are_bounded(self) -> None:
+        """The oldest views are let go once they cost more than the bound."""
+        fresh = make_brief()
+        statements = fresh.statements
+        root = statements._root
+        first = statements.where(kind="claim")
+        for year in range(1700, 1900):  # years no record has: empty views
+            statements.where(during=str(year))
+        statements.where(during="2000/2030")
+        cost = sum(len(view) + 1 for view in root.views.values())
+        assert cost == root.kept <= len(statements) + 100
+        assert ("kind", "claim") not in root.views
+        assert first == statements.where(kind="claim")
+
+    def test_short_way_errors_as_the_planner(self) -> None:
+        """After a value's date index is built, bad input is still named."""
+        fresh = make_brief()
+        statements = fresh.statements
+        statements.where(speaker="kim", during="2025")
+        with pytest.raises(ValidationError, match=r"during"):
+            statements.where(speaker="kim", during="not a date")
+        with pytest.raises(UnknownIdError, match="kimm"):
+            statements.where(speaker="kimm", during="2025")
+        with pytest.raises(TypeError, match="no filter"):
+            statements.where(speker="kim", during="2025")
+
+    def test_strict_is_not_overlapping(self) -> None:
+        """strict=True is planned, not taken for the short way's overlap."""
+        fresh = make_brief()
+        statements = fresh.statements
+        loose = ids(statements.where(speaker="kim", during="2025-04-28"))
+        strict = statements.where(speaker="kim", during="2025-04-28", strict=True)
+        assert naive(
+            fresh, "statements", {"speaker": ["kim"], "during": "2025-04-28"}, True
+        ) == ids(strict)
+        assert (
+            naive(
+                fresh, "statements", {"speaker": ["kim"], "during": "2025-04-28"}, False
+            )
+            == loose
+        )

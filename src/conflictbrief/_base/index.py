@@ -13,7 +13,15 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter, sub
 from typing import Any, Literal, NamedTuple
 
-__all__ = ["OPEN_START", "UNBOUNDED", "DateIndex", "Question", "ValueIndex", "union"]
+__all__ = [
+    "OPEN_START",
+    "UNBOUNDED",
+    "DateIndex",
+    "Question",
+    "ValueIndex",
+    "names_index",
+    "union",
+]
 
 Question = Literal["overlapping", "within", "covering"]
 """What a `DateIndex` is asked of each interval: that it shares a day with the
@@ -70,6 +78,15 @@ class ValueIndex:
                 else:
                     bucket.append(i)
         self.positions = positions
+
+
+def names_index(items: Iterable[Any]) -> dict[str, list[int]]:
+    """Positions by name and alias, casefolded: the index behind `named`."""
+    names: dict[str, list[int]] = {}
+    for i, item in enumerate(items):
+        for name in {n.casefold() for n in (item.name, *item.aliases)}:
+            names.setdefault(name, []).append(i)
+    return names
 
 
 _LENGTHS = (366, 4 * 366, 16 * 366)
@@ -189,21 +206,11 @@ class DateIndex:
         *question* is "overlapping" (sharing at least one day with it),
         "within" (lying wholly inside it) or "covering" (containing it all).
         """
+        if question == "overlapping":
+            return self.overlapping(first, last)
         order, starts, reach, longer, opened, open_starts = self._sorted or self._sort()
         ends = self._ends
-        if question == "overlapping":
-            # Those starting within the query overlap it; of those starting
-            # before, the ones that end in it or after.
-            lo = bisect_left(reach, first)
-            mid = bisect_left(starts, first, lo)
-            hi = bisect_right(starts, last, mid)
-            found = order[mid:hi]
-            for i in order[lo:mid]:  # usually few: a loop is quicker here
-                if ends[i] >= first:
-                    found.append(i)
-            if opened:
-                found += opened[: bisect_right(open_starts, last)]
-        elif question == "within":
+        if question == "within":
             lo = bisect_left(starts, first)
             hi = bisect_right(starts, last)
             found = [i for i in order[lo:hi] if ends[i] <= last]
@@ -219,6 +226,25 @@ class DateIndex:
             raise ValueError(f"no such question: {question!r}")
         if longer is not None:
             found += longer.find(question, first, last)
+        found.sort()
+        return found
+
+    def overlapping(self, first: int, last: int) -> list[int]:
+        """Positions of intervals sharing at least one day with *first* to *last*."""
+        order, starts, reach, longer, opened, open_starts = self._sorted or self._sort()
+        # Those starting within the query overlap it; of those starting
+        # before, the ones that end in it or after.
+        lo = bisect_left(reach, first)
+        mid = bisect_left(starts, first, lo)
+        found = order[mid : bisect_right(starts, last, mid)]
+        ends = self._ends
+        for i in order[lo:mid]:  # usually few: a loop is quicker here
+            if ends[i] >= first:
+                found.append(i)
+        if opened:
+            found += opened[: bisect_right(open_starts, last)]
+        if longer is not None:
+            found += longer.overlapping(first, last)
         found.sort()
         return found
 

@@ -15,7 +15,7 @@ from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
-from conflictbrief._base.index import ValueIndex
+from conflictbrief._base.index import ValueIndex, names_index
 from conflictbrief._base.messages import shown
 from conflictbrief._base.sealed import refuse_rebuild
 from conflictbrief._base.text import brief_names, escape, html_table, name_pairs
@@ -23,7 +23,7 @@ from conflictbrief._validators import fail
 from conflictbrief.actors import Actor, Place
 from conflictbrief.errors import UnknownIdError, ValidationError
 
-from .query import FILTERS, find
+from .query import FILTERS, find, one_and_dates
 from .registry import BY_CLASS, BY_NAME
 from .root import Identified, Root
 
@@ -55,8 +55,8 @@ class Records(Generic[T]):
     _items: tuple[T, ...]
     _root: Root
     _positions: list[int] | None  # a view's, ascending; None for a root
-    _own_set: frozenset[int] | None  # a view's positions as a set, made on use
-    _own_ids: dict[str, T] | None  # a view's records by id, made on use
+    _own_set: frozenset[int]  # a view's positions as a set, set on first use
+    _own_ids: dict[str, T]  # a view's records by id, set on first use
 
     def __init__(self, items: Iterable[T], name: str | None = None) -> None:
         refuse_rebuild(self, "__init__")
@@ -74,22 +74,24 @@ class Records(Generic[T]):
             found = BY_CLASS.get(kinds.pop()) if len(kinds) == 1 else None
         else:
             found = BY_NAME.get(name)
-        _fill(self, given, Root(given, found), None)
+        _set_items(self, given)
+        _set_root(self, Root(given, found))
+        _set_positions(self, None)  # a root
 
     def _view(self, positions: list[int]) -> Records[T]:
         """A sub-collection of this collection's root, at *positions*.
 
         The view keeps *positions*, which the caller must not change after.
         """
-        # A view is made for every query; its records are taken by
-        # itemgetter, which is quicker than a loop.
-        items = self._root.items
-        view: Records[T] = Records.__new__(Records)
+        # Made for every query: itemgetter is quicker than a loop.
+        root = self._root
+        view: Records[T] = _new(Records)
         if len(positions) > 1:
-            chosen = operator.itemgetter(*positions)(items)
+            _set_items(view, operator.itemgetter(*positions)(root.items))
         else:
-            chosen = tuple([items[p] for p in positions])
-        _fill(view, chosen, self._root, positions)
+            _set_items(view, tuple([root.items[p] for p in positions]))
+        _set_root(view, root)
+        _set_positions(view, positions)
         return view
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -142,13 +144,14 @@ class Records(Generic[T]):
     def _by_id(self) -> dict[str, T]:
         if self._positions is None:
             return self._root.ids()
-        by_id = self._own_ids
-        if by_id is None:
-            by_id = {}
+        try:
+            return self._own_ids
+        except AttributeError:  # not made yet
+            by_id: dict[str, T] = {}
             for item in self._items:
                 by_id.setdefault(item.id, item)
             _set_own_ids(self, by_id)
-        return by_id
+            return by_id
 
     @overload
     def get(self, key: str) -> T | None: ...
@@ -239,11 +242,27 @@ class Records(Generic[T]):
             UnknownIdError: An id that is not in the brief.
             ValidationError: A kind, value or date that cannot be read.
         """
+        root = self._root
+        if self._positions is None and not (strict or members):
+            # The commonest queries take a short way: see Root.keep and
+            # query.one_and_dates.
+            if len(filters) == 1:
+                (question,) = filters.items()
+                if type(question[1]) is str:
+                    view = root.views.get(question)
+                    if view is None:
+                        answer = find(root, filters) or []  # one filter: a list
+                        view = root.keep(question, self._view(answer))
+                    return view
+            elif len(filters) == 2:
+                dated = one_and_dates(root, filters)
+                if dated is not None:
+                    return self._view(dated)
         found = find(
-            self._root,
+            root,
+            filters,
             self._positions,
             self._own_positions,
-            filters,
             strict=strict,
             members=members,
         )
@@ -262,11 +281,12 @@ class Records(Generic[T]):
         return () if collection is None else tuple(FILTERS[collection.name])
 
     def _own_positions(self) -> frozenset[int]:
-        own = self._own_set
-        if own is None:
+        try:
+            return self._own_set
+        except AttributeError:  # not made yet
             own = frozenset(self._positions or ())
             _set_own_set(self, own)
-        return own
+            return own
 
     def named(self: Records[Actor] | Records[Place], text: str) -> T:
         """Return the actor or place called *text*, by name or alias, any case.
@@ -283,7 +303,7 @@ class Records(Generic[T]):
             raise TypeError(f"named() looks up actors and places, not {self._name}")
         if type(text) is not str:
             raise TypeError(f"named() takes a name (a str), got {shown(text)}")
-        names: dict[str, list[int]] = root.index("named", _names_index)
+        names: dict[str, list[int]] = root.index("named", names_index)
         found = names.get(text.casefold(), [])
         if self._positions is not None:
             own = self._own_positions()
@@ -330,28 +350,15 @@ class Records(Generic[T]):
 
 
 # Records are immutable: their slots are written through the slot
-# descriptors, by `_fill` when one is made and by `_set_own_set` and
-# `_set_own_ids` once each after.
+# descriptors: the first three when one is made (`__init__`, `_view`), the
+# other two once each, when first needed.
 _set_items = vars(Records)["_items"].__set__
 _set_root = vars(Records)["_root"].__set__
 _set_positions = vars(Records)["_positions"].__set__
 _set_own_set = vars(Records)["_own_set"].__set__
 _set_own_ids = vars(Records)["_own_ids"].__set__
 _get_root = vars(Records)["_root"].__get__
-
-
-def _fill(
-    records: Records[Any],
-    items: tuple[Any, ...],
-    root: Root,
-    positions: list[int] | None,
-) -> None:
-    """Set every slot of a new collection: a root if *positions* is None."""
-    _set_items(records, items)
-    _set_root(records, root)
-    _set_positions(records, positions)
-    _set_own_set(records, None)
-    _set_own_ids(records, None)
+_new = object.__new__
 
 
 def kept(records: Records[Any], question: Hashable, answer: Callable[[], V]) -> V:
@@ -375,14 +382,6 @@ def _unpickle(items: tuple[Any, ...], name: str | None, brief: object) -> Record
     records: Records[Any] = Records(items, name)
     attach(records, brief)
     return records
-
-
-def _names_index(items: tuple[Any, ...]) -> dict[str, list[int]]:
-    names: dict[str, list[int]] = {}
-    for i, item in enumerate(items):
-        for name in {n.casefold() for n in (item.name, *item.aliases)}:
-            names.setdefault(name, []).append(i)
-    return names
 
 
 def _display_name(items: tuple[Any, ...], position: int, folded: str) -> str:

@@ -90,7 +90,7 @@ class ValuePlan:
         root = self.root
         found = []
         for value, positions in self.found:
-            key = (dates.key, self.filter, value)
+            key = (dates.key, self.filter.field, value)
             index = root.indexes.get(key)
             if index is None:
                 index = root.index(key, functools.partial(_subset, dates, positions))

@@ -17,12 +17,15 @@ import attrs
 
 from conflictbrief._base.messages import close_matches
 from conflictbrief._fields import is_filtered
+from conflictbrief.dates._convert import span_at
+from conflictbrief.dates._span import day_numbers
+from conflictbrief.errors import ValidationError
 
 from .plans import BY_COUNT, DatePlan, Filter, FilterKind, ValuePlan
 from .registry import COLLECTIONS, CollectionInfo
 from .root import Root
 
-__all__ = ["FILTERS", "find"]
+__all__ = ["FILTERS", "find", "one_and_dates"]
 
 
 def _filters_of(collection: CollectionInfo) -> dict[str, Filter]:
@@ -49,17 +52,17 @@ FILTERS: dict[str, dict[str, Filter]] = {c.name: _filters_of(c) for c in COLLECT
 
 def find(  # noqa: PLR0913 (a view's positions come as a list and a set made on demand)
     root: Root,
-    own: list[int] | None,
-    own_set: Callable[[], frozenset[int]],
     filters: Mapping[str, object],
+    own: list[int] | None = None,
+    own_set: Callable[[], frozenset[int]] | None = None,
     *,
-    strict: bool,
+    strict: bool = False,
     members: bool = False,
 ) -> list[int] | None:
     """The positions in *root* matching every filter; None if there are none.
 
     *own* are the positions of the view asked (None for the whole
-    collection), *own_set* the same as a set, made on demand.
+    collection), *own_set* makes the same as a set, on demand.
 
     Raises:
         TypeError: A filter name the collection does not have, or
@@ -114,10 +117,50 @@ def find(  # noqa: PLR0913 (a view's positions come as a list and a set made on 
             found = when.positions()
             rest.remove(when)
         if own is not None:
-            mine = own_set()
+            mine = own_set()  # type: ignore[misc]
             found = [p for p in found if p in mine]
     for plan in rest:
         found = plan.narrow(found)
+    return found
+
+
+def one_and_dates(root: Root, filters: Mapping[str, object]) -> list[int] | None:
+    """Answer one value and a date window, both strings, if that was asked before.
+
+    ``where(speaker="kim-jong-un", during="2025")``, the commonest query
+    after one id alone, asks the date index of the id's own records, which
+    the planner built the first time it was asked of the id (so the id is
+    known to be in the brief) and which this finds by filter and value.
+    None if the query is another, or not yet asked of this value: the
+    planner then reads it, and names what is wrong.
+    """
+    (key, value), (other, when) = filters.items()
+    if other != "during":
+        key, value, when = other, when, value
+    if type(value) is not str or type(when) is not str:
+        return None
+    index = root.indexes.get(("during", key, value))
+    if index is None:
+        return None
+    window = _WINDOWS.get(when)
+    if window is None:
+        try:
+            window = _window(when)
+        except ValidationError:
+            return None
+    return index.overlapping(*window)  # type: ignore[no-any-return]
+
+
+_WINDOWS: dict[str, tuple[int, int]] = {}
+"""The day numbers of the latest date strings `one_and_dates` was given."""
+
+
+def _window(text: str) -> tuple[int, int]:
+    """The first and last day numbers of the EDTF date *text*, kept."""
+    found = day_numbers(span_at("during", text))
+    if len(_WINDOWS) >= 256:  # a few hundred windows are kept
+        _WINDOWS.clear()
+    _WINDOWS[text] = found
     return found
 
 

@@ -89,11 +89,23 @@ class Root:
         brief: The brief holding the collection, once attached; it resolves
             the ids filters are given and gives the ``as_of`` day.
         indexes: The indexes built so far, by name; built on first use.
+        views: The answers of the latest queries of one filter given as a
+            string (``where(speaker="kim-jong-un")``), by filter and value:
+            the views `Records.where` gave, a bounded number (see `keep`).
         lock: Taken to build an index, so that threads asking for a missing
             one together build it once.
     """
 
-    __slots__ = ("brief", "by_id", "collection", "indexes", "items", "lock")
+    __slots__ = (
+        "brief",
+        "by_id",
+        "collection",
+        "indexes",
+        "items",
+        "kept",
+        "lock",
+        "views",
+    )
 
     def __init__(
         self, items: tuple[Any, ...], collection: CollectionInfo | None
@@ -103,7 +115,27 @@ class Root:
         self.brief: Holder | None = None
         self.indexes: dict[Any, Any] = {}
         self.by_id: dict[str, Any] | None = None
+        self.views: dict[tuple[str, object], Records[Any]] = {}
+        self.kept = 0  # the views' records, and one for each view
         self.lock = threading.RLock()
+
+    def keep(self, question: tuple[str, object], view: Records[Any]) -> Records[Any]:
+        """Keep *view*, the answer to *question*, and return it.
+
+        A brief never changes, so an answer stays true. Each view kept
+        counts its records and one more; the oldest are let go while the
+        count is over the collection's records and a hundred, so that what is
+        kept is bounded however many questions are asked.
+        """
+        with self.lock:
+            views = self.views
+            if question not in views:
+                views[question] = view
+                self.kept += len(view) + 1
+                while self.kept > len(self.items) + 100 and views:
+                    oldest = next(iter(views))
+                    self.kept -= len(views.pop(oldest)) + 1
+        return view
 
     def index(self, name: object, build: Callable[[tuple[Any, ...]], Any]) -> Any:
         """The index *name*, built by *build* from the records on first use."""
