@@ -1,10 +1,11 @@
-"""The typical query, one speaker within one year, answered by each rival.
+"""The typical queries, one speaker and one speaker within a year, by each rival.
 
 Each rival is built once from the same statements and then asked the same
-question: which statements of *speaker* have a date that overlaps the days
-*first* to *last*. A builder returns a function of the speaker that answers
-it; everything that can be made once (bounds, expressions, SQL text) is made
-by the builder, outside the timing. Each answer is the rival's own natural
+question: which statements have *speaker* as their speaker, or, given the
+days *first* to *last*, which of them have a date that overlaps those days.
+A builder returns a function of the speaker that answers it; everything
+that can be made once (bounds, expressions, SQL text) is made by the
+builder, outside the timing. Each answer is the rival's own natural
 result (a list, a DataFrame, fetched rows); `ids` reads the statement ids
 from any of them, for checking that every rival finds the same statements.
 
@@ -35,6 +36,7 @@ __all__ = [
     "polars_query",
     "scan_query",
     "sorted_index_query",
+    "tuple_query",
 ]
 
 Query = Callable[[str], Any]
@@ -61,6 +63,16 @@ def by_speaker(statements: Sequence[Statement]) -> dict[str | None, list[Stateme
     for s in statements:
         index[s.speaker].append(s)
     return dict(index)
+
+
+def tuple_query(index: dict[str | None, list[Statement]]) -> Query:
+    """The dict index, its list copied into a tuple, as a view is a copy."""
+    empty: list[Statement] = []
+
+    def lookup(speaker: str) -> tuple[Statement, ...]:
+        return tuple(index.get(speaker, empty))
+
+    return lookup
 
 
 def dict_query(
@@ -128,10 +140,18 @@ def pandas_frame(
     )
 
 
-def pandas_query(data: pd.DataFrame, first: date, last: date) -> Query:
-    """A boolean mask over the DataFrame, bounds made once."""
+def pandas_query(
+    data: pd.DataFrame, first: date | None = None, last: date | None = None
+) -> Query:
+    """A boolean mask over the DataFrame, bounds made once; no dates if None."""
     import pandas as pd
 
+    if first is None or last is None:
+
+        def by_speaker(speaker: str) -> pd.DataFrame:
+            return data[data["speaker"] == speaker]
+
+        return by_speaker
     start, end = pd.Timestamp(first), pd.Timestamp(last)
 
     def mask(speaker: str) -> pd.DataFrame:
@@ -146,26 +166,38 @@ def pandas_query(data: pd.DataFrame, first: date, last: date) -> Query:
 
 def polars_query(
     statements: Sequence[Statement],
-    first: date,
-    last: date,
+    first: date | None = None,
+    last: date | None = None,
     *,
-    categorical: bool = False,
+    dtype: str = "String",
 ) -> Query:
-    """A Polars filter, its date predicate built once.
+    """A Polars filter, its predicate on dates built once; no dates if None.
 
-    The speaker column is a `String` unless *categorical*.
+    The speaker column is a *dtype*: "String", "Categorical", or "Enum" of
+    the speakers there are.
     """
     import polars as pl
 
-    speaker_type = pl.Categorical() if categorical else pl.String()
+    speakers = [s.speaker for s in statements]
+    speaker_type: Any = (
+        pl.Enum(sorted({s for s in speakers if s is not None}))
+        if dtype == "Enum"
+        else getattr(pl, dtype)()
+    )
     data = pl.DataFrame(
         {
             "id": [s.id for s in statements],
-            "speaker": pl.Series([s.speaker for s in statements], dtype=speaker_type),
+            "speaker": pl.Series(speakers, dtype=speaker_type),
             "earliest": [s.date.earliest for s in statements],
             "latest": [s.date.latest for s in statements],
         }
     )
+    if first is None or last is None:
+
+        def by_speaker(speaker: str) -> pl.DataFrame:
+            return data.filter(pl.col("speaker") == speaker)
+
+        return by_speaker
     during = (pl.col("earliest") <= last) & (pl.col("latest") >= first)
 
     def select(speaker: str) -> pl.DataFrame:
@@ -174,8 +206,12 @@ def polars_query(
     return select
 
 
-def duckdb_query(statements: Sequence[Statement], first: date, last: date) -> Query:
+def duckdb_query(
+    statements: Sequence[Statement], first: date | None = None, last: date | None = None
+) -> Query:
     """A parameterised SELECT on a DuckDB table in memory, rows fetched.
+
+    Without *first* and *last*, the SELECT asks for the speaker alone.
 
     The table is copied from a pandas DataFrame into DuckDB's own storage,
     sorted by speaker, so that the min-max statistics DuckDB keeps per row
@@ -202,6 +238,15 @@ def duckdb_query(statements: Sequence[Statement], first: date, last: date) -> Qu
         " FROM source ORDER BY speaker"
     )
     connection.unregister("source")
+    if first is None or last is None:
+
+        def by_speaker(speaker: str) -> list[tuple[Any, ...]]:
+            return connection.execute(
+                "SELECT id FROM statements WHERE speaker = $speaker",
+                {"speaker": speaker},
+            ).fetchall()
+
+        return by_speaker
     sql = (
         "SELECT id FROM statements"
         " WHERE speaker = $speaker AND earliest <= $last AND latest >= $first"
