@@ -13,11 +13,11 @@ from typing import Any, NamedTuple
 from conflictbrief._base.messages import child_path, quoted, shown
 from conflictbrief.errors import Problem, ValidationError
 
-__all__ = ["Decoded", "decode"]
+__all__ = ["Decoded", "decode", "may_hold_long_text"]
 
 
 class Decoded(NamedTuple):
-    """A decoded document, and whether a string in it is over the text limit."""
+    """A decoded document, and whether a string in it may be over the text limit."""
 
     doc: Any
     long_text: bool
@@ -47,8 +47,44 @@ def _repeated_keys(node: object, path: str) -> list[Problem]:
     return out
 
 
+def may_hold_long_text(text: str, limit: int) -> bool:
+    """Whether the JSON *text* may hold a string longer than *limit* characters.
+
+    A look at the raw text, quicker than looking at each string decoded: a
+    string's raw text is at least as long as the string, and holds no
+    unescaped quotation mark; so if every stretch of *limit* // 2
+    characters (taken end to end from the start) holds an unescaped ``"``,
+    no string is longer than *limit*. True means perhaps: where the look
+    stops short (a stretch without a plain ``"``, a file of more than a
+    thousand stretches, a mark after a long run of backslashes), the
+    decoded document is walked (`limits.check_limits`).
+    """
+    step = max(1, limit // 2)
+    if len(text) > 1000 * step:
+        return True
+    find = text.find
+    for start in range(0, len(text) - step + 1, step):
+        end = start + step
+        at = find('"', start, end)
+        for _ in range(16):  # a few escaped marks, then the walk decides
+            if at < 0:
+                return True
+            # A mark is escaped by an odd run of backslashes before it.
+            run = 0
+            while run < 64 and at > run and text[at - 1 - run] == "\\":
+                run += 1
+            if run == 64:
+                return True
+            if run % 2 == 0:
+                break
+            at = find('"', at + 1, end)
+        else:
+            return True
+    return False
+
+
 def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
-    """Return the JSON value *data* holds, and whether a text is over *text_limit*.
+    """Return the JSON value *data* holds, and whether a text may be over *text_limit*.
 
     Args:
         data: JSON text, as str or UTF-8 bytes.
@@ -60,23 +96,12 @@ def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
             an object; each problem names where.
     """
     # The decoder cannot tell the hook where an object is; objects that
-    # repeat a key, or hold a string over the limit, are noticed here and
-    # found with their paths afterwards, in the rare document that has one.
-    repeated = long = False
-    limit = -1 if text_limit is None else text_limit
+    # repeat a key are noticed here and found with their paths afterwards,
+    # in the rare document that has one.
+    repeated = False
 
     def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
-        nonlocal repeated, long
-        if limit >= 0 and not long:
-            # Every text of a brief is an object's key or value, or an item
-            # of a list that is one (aliases): one look at each, as decoded.
-            for key, value in items:
-                if len(key) > limit or (type(value) is str and len(value) > limit):
-                    long = True
-                elif type(value) is list:
-                    long = any(type(v) is str and len(v) > limit for v in value)
-                if long:
-                    break
+        nonlocal repeated
         result = dict(items)
         if len(result) != len(items):
             seen: set[str] = set()
@@ -107,8 +132,6 @@ def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
         doc = json.loads(data, object_pairs_hook=pairs, parse_int=whole)
         if repeated:
             raise ValidationError(_repeated_keys(doc, "$"))
-        if limit >= 0 and type(doc) is str and len(doc) > limit:
-            long = True
     except json.JSONDecodeError as e:
         hint = ""
         if (
@@ -126,4 +149,5 @@ def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
         ) from None
     except RecursionError:
         raise ValidationError.at("$", "not readable: nested too deeply") from None
+    long = text_limit is not None and may_hold_long_text(data, text_limit)
     return Decoded(doc, long_text=long)

@@ -81,9 +81,10 @@ def check_size(data: object, limits: Limits) -> None:
 def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> None:
     """Refuse a document with more records or longer texts than *limits* allow.
 
-    *long_text* says whether decoding met a string over the text limit
-    (`_format.json_text.decode` looks at each as it reads it); only then
-    is the document walked, to name where each one is.
+    *long_text* says whether the text may hold a string over the text
+    limit (`_format.json_text.may_hold_long_text`); only then is the
+    document walked, and walked again to name where each one is if it
+    does.
     """
     found = []
     for collection in COLLECTIONS:
@@ -91,10 +92,27 @@ def check_limits(doc: dict[str, Any], limits: Limits, *, long_text: bool) -> Non
         if type(items) is list and len(items) > limits.records:
             path = f"$.{collection.name}"
             found.append(_over(path, "records", len(items), "records", limits.records))
-    if long_text:
+    if long_text and _holds_long_text(doc, limits.text):
         found += _long_texts(doc, limits.text)
     if found:
         raise ValidationError(found)
+
+
+def _holds_long_text(doc: object, limit: int) -> bool:
+    """Whether *doc* holds a string (a key, a value) longer than *limit*."""
+    todo = [doc]
+    while todo:
+        node = todo.pop()
+        if type(node) is str:
+            if len(node) > limit:
+                return True
+        elif type(node) is dict:
+            if any(len(key) > limit for key in node):
+                return True
+            todo += node.values()
+        elif type(node) is list:
+            todo += node
+    return False
 
 
 def _long_texts(doc: object, limit: int) -> list[Problem]:
