@@ -121,10 +121,9 @@ def class_reader(
     A class that does more on construction (a `Brief` checks itself) is
     built by calling it.
 
-    Measured with `bench/run.py` on a 200,000-statement file, this, the ids
-    read once and `limits._long_texts` together cut a load (as shipped) from
-    4.07 s to 3.35 s, and `import conflictbrief; datasets.load()` from
-    393.6 to 392.7 million instructions, as nothing is generated any more.
+    The hook is generated for each class as one straight run of code, as
+    attrs generates ``__init__``: no loop over the fields, no closure per
+    field.
     """
     attrs.resolve_types(cl)
     fields = attrs.fields(cl)

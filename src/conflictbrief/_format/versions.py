@@ -10,7 +10,7 @@ troop estimate, which becomes a figure (`conflictbrief._format.format1`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -19,9 +19,6 @@ from conflictbrief._collections.integrity import Checker, document_order
 from conflictbrief._collections.registry import COLLECTIONS, LATEST
 from conflictbrief.brief import Brief
 from conflictbrief.errors import Problem
-
-from .format1 import BRIEF_1, CLASSES_1, restore, upgrade
-from .format1 import upgrade_records as upgrade_records_1
 
 __all__ = ["FORMAT", "VERSIONS", "Version"]
 
@@ -81,6 +78,9 @@ def _check(
 def _check_1(
     records: Records, positions: Positions, incomplete: set[str]
 ) -> list[Problem]:
+    from .format1 import restore
+    from .format1 import upgrade_records as upgrade_records_1
+
     upgraded, figure_at = upgrade_records_1(records, positions["deployments"])
     return restore(Checker(_all(upgraded), positions, incomplete).run(), figure_at)
 
@@ -112,14 +112,47 @@ def _earlier(number: int) -> Version:
     return Version(f"conflictbrief/{number}", shape, classes, finish, _check)
 
 
-def _versions() -> dict[str, Version]:
-    latest = Version(
-        FORMAT, Brief, {c.name: c.cls for c in COLLECTIONS}, _built, _check
-    )
-    first = Version("conflictbrief/1", BRIEF_1, CLASSES_1, upgrade, _check_1)
-    between = [_earlier(n) for n in range(2, LATEST)]
-    return {v.name: v for v in (latest, *reversed(between), first)}
+def _version(name: str) -> Version:
+    """Make the version called *name*; KeyError if there is none."""
+    if name == FORMAT:
+        return Version(
+            FORMAT, Brief, {c.name: c.cls for c in COLLECTIONS}, _built, _check
+        )
+    if name == "conflictbrief/1":
+        from .format1 import BRIEF_1, CLASSES_1, upgrade
+
+        return Version(name, BRIEF_1, CLASSES_1, upgrade, _check_1)
+    if name not in _NAMES:
+        raise KeyError(name)
+    return _earlier(int(name.rpartition("/")[2]))
 
 
-VERSIONS: dict[str, Version] = _versions()
+_NAMES = tuple(f"conflictbrief/{n}" for n in range(LATEST, 0, -1))
+
+
+class _Versions(Mapping[str, Version]):
+    """Every version that loads, by format string, the latest first.
+
+    Each is made when first asked for: the reader of ``conflictbrief/1``
+    builds classes of its own, a cost an import need not pay for files
+    that are not that old.
+    """
+
+    def __init__(self) -> None:
+        self._made: dict[str, Version] = {}
+
+    def __getitem__(self, name: str) -> Version:
+        found = self._made.get(name)
+        if found is None:
+            found = self._made[name] = _version(name)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_NAMES)
+
+    def __len__(self) -> int:
+        return len(_NAMES)
+
+
+VERSIONS: Mapping[str, Version] = _Versions()
 """Every version that loads, by format string, the latest first."""

@@ -19,11 +19,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._csv import write_csv
-from ._parquet import write_parquet
-from ._shapes import dataframes, geojson, graph
-from ._sqlite import write_sqlite
-
 if TYPE_CHECKING:
     import networkx as nx
     import pandas as pd
@@ -69,6 +64,8 @@ def to_csv(
     Returns:
         The paths written, ``datapackage.json`` last.
     """
+    from ._csv import write_csv  # each format's code is read when first used
+
     return write_csv(brief, folder, raw=raw, bom=bom)
 
 
@@ -99,6 +96,8 @@ def to_sqlite(brief: Brief, path: str | Path) -> Path:
         FileExistsError: *path* holds a file that is not a SQLite database,
             or the metadata's path a file that is not its metadata.
     """
+    from ._sqlite import write_sqlite  # each format's code is read when first used
+
     return write_sqlite(brief, path)
 
 
@@ -114,6 +113,8 @@ def to_geojson(brief: Brief, *, precision: int | None = None) -> dict[str, Any]:
         brief: The brief to read.
         precision: Round coordinates to this many decimal places.
     """
+    from ._shapes import geojson  # each format's code is read when first used
+
     return geojson(brief, precision)
 
 
@@ -146,6 +147,8 @@ def to_parquet(
             id, and *replace* is false.
         ModuleNotFoundError: pyarrow is missing (``conflictbrief[parquet]``).
     """
+    from ._parquet import write_parquet  # each format's code is read when first used
+
     return write_parquet(brief, folder, replace=replace)
 
 
@@ -157,6 +160,8 @@ def to_dataframes(brief: Brief) -> dict[str, pd.DataFrame]:
     Raises:
         ModuleNotFoundError: pandas is missing (``conflictbrief[pandas]``).
     """
+    from ._shapes import dataframes  # each format's code is read when first used
+
     return dataframes(brief)
 
 
@@ -172,4 +177,6 @@ def to_graph(brief: Brief) -> nx.MultiDiGraph[str]:
     Raises:
         ModuleNotFoundError: networkx is missing (``conflictbrief[graph]``).
     """
+    from ._shapes import graph  # each format's code is read when first used
+
     return graph(brief)

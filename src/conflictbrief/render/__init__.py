@@ -20,9 +20,6 @@ from __future__ import annotations
 
 from conflictbrief.brief import Brief
 
-from ._html import html_document
-from ._markdown import markdown
-
 __all__ = ["to_html", "to_markdown"]
 
 
@@ -38,6 +35,8 @@ def to_markdown(brief: Brief) -> str:
     Raises:
         TypeError: *brief* is not a `Brief`.
     """
+    from ._markdown import markdown  # read when first used
+
     return markdown(_checked(brief, "to_markdown"))
 
 
@@ -55,6 +54,8 @@ def to_html(brief: Brief) -> str:
     Raises:
         TypeError: *brief* is not a `Brief`.
     """
+    from ._html import html_document  # read when first used
+
     return html_document(_checked(brief, "to_html"))
 
 
