@@ -358,7 +358,6 @@ else:
     from rivals_msgspec import decode_msgspec as load
 before = int(open("/proc/self/statm").read().split()[1])
 kept = load(data)
-del data
 gc.collect()
 after = int(open("/proc/self/statm").read().split()[1])
 print((after - before) * {page})
