@@ -16,7 +16,7 @@ against 0.93 s for cattrs' own generated hooks calling ``__init__`` (1.19x).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, get_args
+from typing import Any, cast, get_args
 
 import attrs
 import cattrs
@@ -24,15 +24,19 @@ from cattrs.errors import ForbiddenExtraKeysError
 
 from conflictbrief._base.messages import shown
 from conflictbrief._validators import (
+    PATTERN,
     IdReader,
     check_ids,
     check_optional_slug,
+    check_optional_text,
     check_slug,
+    check_text,
     to_id,
     to_ids,
     to_optional_id,
 )
-from conflictbrief.dates._span import DateSpan
+from conflictbrief.dates._convert import check_span, to_span
+from conflictbrief.dates._span import DateSpan, _parse
 
 __all__ = ["READ_IDS", "WrongTypeError", "class_reader", "holds_model", "is_model"]
 
@@ -93,6 +97,11 @@ def _read_field(
     what it cannot read on for the validator to refuse. What the code
     calls is put in *names*, under names numbered *i*.
     """
+    if cast("object", a.converter) is to_span and a.type is DateSpan:
+        # As the hook and the converter read it: a string is parsed, once per
+        # distinct string; anything else goes to the hook, which refuses it.
+        names["parse"], names[f"hook{i}"] = _parse, c.get_structure_hook(DateSpan)
+        return f"parse(v) if type(v) is str else hook{i}(v, DateSpan)"
     if a.converter is not None:
         names[f"convert{i}"] = a.converter
     if a.converter is not None and not holds_model(a.type):
@@ -132,6 +141,7 @@ def class_reader(
     if hasattr(cl, "__attrs_post_init__") or not all(type(s) is _SLOT for s in slots):
         return _calling_class_hook(c, cl, keys)
     names: dict[str, Any] = {
+        "DateSpan": DateSpan,
         "cl": cl,
         "keys": keys,
         "new": object.__new__,
@@ -160,18 +170,24 @@ def class_reader(
             read = _read_field(c, a, i, names)
             if a.validator is not None:
                 names[f"check{i}"], names[f"a{i}"] = a.validator, a
-                checks.append(f"    check{i}(obj, a{i}, obj.{a.name})")
+                call = f"check{i}(obj, a{i}, x{i})"
+                passes = _PASSES.get(a.validator)
+                if passes is None or PATTERN in a.metadata:
+                    checks.append(f"    {call}")
+                else:  # the validator is called only where it may refuse
+                    checks.append(f"    if not ({passes.format(f'x{i}')}): {call}")
         default, make = _default_of(a)
         lines += [f"    if {a.name!r} in value:", f"        v = value[{a.name!r}]"]
-        lines.append(f"        put{i}(obj, {read})")
+        lines.append(f"        x{i} = {read}")
         if default is attrs.NOTHING:
             lines += ["    else:", f"        raise KeyError({a.name!r})"]
         elif make is not None:
             names[f"make{i}"] = make
-            lines += ["    else:", f"        put{i}(obj, make{i}())"]
+            lines += ["    else:", f"        x{i} = make{i}()"]
         else:
             names[f"default{i}"] = default
-            lines += ["    else:", f"        put{i}(obj, default{i})"]
+            lines += ["    else:", f"        x{i} = default{i}"]
+        lines.append(f"    put{i}(obj, x{i})")
     lines += [*checks, "    return obj"]
     # Generated as attrs generates __init__: one straight run of code per
     # class, with no loop over the fields and no tuple to unpack for each.
@@ -210,6 +226,17 @@ def _calling_class_hook(
 
 
 _SLOT = type(DateSpan.__dict__["earliest"])
+
+_TEXT = "type({0}) is str and {0}.isascii() and {0} != '' and not {0}.isspace()"
+_PASSES: dict[object, str] = {
+    check_text: _TEXT,
+    check_optional_text: "{0} is None or (" + _TEXT + ")",
+    check_span: "type({0}) is DateSpan",
+}
+"""For some validators, a test of the value in Python that, when true, means
+the validator passes (`is_text` for ASCII text, the type of a span); the
+generated reader calls the validator only where the test fails. A field
+with a pattern is always checked by its validator."""
 
 
 def _default_of(a: attrs.Attribute[Any]) -> tuple[Any, Callable[[], Any] | None]:
