@@ -267,4 +267,5 @@ def member_of(enum_cls: type[enum.Enum]) -> Validator:
         if type(value) is not enum_cls:
             raise fail(a.name, value, f"one of {values}")
 
+    validate.members = enum_cls  # type: ignore[attr-defined]  # read by the reader
     return validate

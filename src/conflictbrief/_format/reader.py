@@ -172,6 +172,10 @@ def class_reader(
                 names[f"check{i}"], names[f"a{i}"] = a.validator, a
                 call = f"check{i}(obj, a{i}, x{i})"
                 passes = _PASSES.get(a.validator)
+                kinds = getattr(a.validator, "members", None)
+                if kinds is not None:  # member_of(kinds): one of its members
+                    names[f"kinds{i}"] = kinds
+                    passes = f"type({{0}}) is kinds{i}"
                 if passes is None or PATTERN in a.metadata:
                     checks.append(f"    {call}")
                 else:  # the validator is called only where it may refuse
@@ -234,9 +238,10 @@ _PASSES: dict[object, str] = {
     check_span: "type({0}) is DateSpan",
 }
 """For some validators, a test of the value in Python that, when true, means
-the validator passes (`is_text` for ASCII text, the type of a span); the
-generated reader calls the validator only where the test fails. A field
-with a pattern is always checked by its validator."""
+the validator passes (`is_text` for ASCII text, the type of a span; and for
+`member_of`, the type of a kind); the generated reader calls the validator
+only where the test fails. A field with a pattern is always checked by its
+validator."""
 
 
 def _default_of(a: attrs.Attribute[Any]) -> tuple[Any, Callable[[], Any] | None]:
