@@ -243,6 +243,29 @@ references = st.dates(min_value=date(100, 1, 1), max_value=date(9990, 12, 31))
 
 
 class TestResolve:
+    @pytest.mark.parametrize(
+        ("phrase", "reference", "direction", "expected"),
+        [
+            ("late June", "2000-06-06", "back", "1999-06-21/1999-06-30"),
+            ("late June", "2000-06-25", "back", "2000-06-21/2000-06-25"),
+            ("late June", "2000-07-02", "forward", "2001-06-21/2001-06-30"),
+            ("late June", "2000-06-06", "forward", "2000-06-21/2000-06-30"),
+            ("mid-June", "2000-06-06", "back", "1999-06-11/1999-06-20"),
+            ("early June", "2000-06-25", "forward", "2001-06-01/2001-06-10"),
+        ],
+    )
+    def test_part_of_a_named_period(
+        self,
+        phrase: str,
+        reference: str,
+        direction: Literal["back", "forward"],
+        expected: str,
+    ) -> None:
+        """A part of a named month that has not begun (back) or has ended
+        (forward) is the one before or after: early June is not late June."""
+        found = resolve(phrase, reference, direction=direction)
+        assert DateSpan.parse(expected) == found
+
     @pytest.mark.parametrize(("phrase", "reference", "expected"), TABLE)
     def test_table(self, phrase: str, reference: date, expected: str) -> None:
         """Each form resolves to the span of days it names."""

@@ -333,7 +333,20 @@ def read(text: str, ref: date, options: Options, *, nested: bool = False) -> Rea
         part = m[1] or m[2] or m[3]
         inner_text = {"year": "this year", "month": "this month", "week": "this week"}
         inner = read(inner_text.get(m[4], m[4]), ref, options, nested=True)
-        return part_of(part, inner, m[4])
+        found = part_of(part, inner, m[4])
+        first, last = ends(found.span)
+        # A named period ("late June", "early spring") is the latest part
+        # that has begun looking back, the first that has not ended looking
+        # forward: in early June, "late June" looking back is last year's.
+        if m[4] not in inner_text and not m[4].startswith(("this ", "next ", "last ")):
+            inner_first, inner_last = ends(inner.span)
+            if options.direction == "back" and first > ref >= inner_first:
+                before = inner_first - timedelta(days=1)
+                found = part_of(part, read(m[4], before, options, nested=True), m[4])
+            elif options.direction == "forward" and last < ref <= inner_last:
+                after = inner_last + timedelta(days=1)
+                found = part_of(part, read(m[4], after, options, nested=True), m[4])
+        return found
     if m := re.fullmatch(_ASIDE + r"(.+)", text):
         return read(m[1], ref, options, nested=nested)
     if m := re.fullmatch(rf"(today|yesterday|tomorrow),? ({WEEKDAY})", text):
