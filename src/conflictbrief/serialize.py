@@ -18,6 +18,7 @@ from typing import IO, Any, Union, cast
 
 from ._base.files import replace_file
 from ._base.messages import shown
+from ._format import stream
 from ._format.converter import converter, problems
 from ._format.json_text import decode
 from ._format.limits import DEFAULT_LIMITS, Limits, check_limits, check_size
@@ -73,6 +74,11 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     if paused:
         gc.disable()
     try:
+        text = _text_of(data)
+        if text is not None:
+            brief = stream.read(text, limits)
+            if brief is not None:
+                return brief
         doc, version = _document_of(data, limits)
         shape, finish = version.shape, version.finish
         try:
@@ -94,6 +100,18 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
         found = problems(e, "$") + _integrity(doc, version)
     raise ValidationError(sorted(found, key=version.in_document)) from None
+
+
+def _text_of(data: object) -> str | None:
+    """*data* as text, or None if it is not text (the whole read says why)."""
+    if type(data) is str:
+        return data
+    if type(data) in (bytes, bytearray):
+        try:
+            return data.decode("utf-8-sig")  # type: ignore[attr-defined,no-any-return]
+        except UnicodeDecodeError:
+            return None
+    return None
 
 
 def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], Version]:

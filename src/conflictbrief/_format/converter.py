@@ -106,6 +106,8 @@ def _tuple_hook(cl: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
 
         def fast(value: object, _: object) -> tuple[Any, ...]:
             if type(value) is not list:
+                if type(value) is Built:
+                    return value
                 raise WrongTypeError("a list", value)
             return tuple([item(v, item_type) for v in value])
 
@@ -127,6 +129,16 @@ def _tuple_hook(cl: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:
         return tuple(out)
 
     return structure
+
+
+class Built(tuple):  # type: ignore[type-arg]
+    """A collection's records, built while its text was read (`stream`).
+
+    JSON decodes to lists, never tuples: the fast converter takes a `Built`
+    where a collection's list would be, as it is.
+    """
+
+    __slots__ = ()
 
 
 def _optional_hook(cl: Any, c: cattrs.Converter) -> Callable[[Any, Any], Any]:

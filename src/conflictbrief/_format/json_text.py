@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 from conflictbrief._base.messages import child_path, quoted, shown
 from conflictbrief.errors import Problem, ValidationError
 
-__all__ = ["Decoded", "decode", "may_hold_long_text"]
+__all__ = ["Decoded", "decode", "may_hold_long_text", "whole"]
 
 
 class Decoded(NamedTuple):
@@ -83,6 +83,18 @@ def may_hold_long_text(text: str, limit: int) -> bool:
     return False
 
 
+def whole(text: str) -> int:
+    """Read a JSON whole number, refusing one with too many digits to read."""
+    # Python refuses to read an int of more than a few thousand digits
+    # (sys.set_int_max_str_digits) with a plain ValueError.
+    try:
+        return int(text)
+    except ValueError:
+        raise ValidationError.at(
+            "$", f"not readable: a number has too many digits ({len(text):,})"
+        ) from None
+
+
 def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
     """Return the JSON value *data* holds, and whether a text may be over *text_limit*.
 
@@ -109,16 +121,6 @@ def decode(data: str | bytes, text_limit: int | None = None) -> Decoded:
             repeated = True
             return _Twice(result, twice)
         return result
-
-    def whole(text: str) -> int:
-        # Python refuses to read an int of more than a few thousand digits
-        # (sys.set_int_max_str_digits) with a plain ValueError.
-        try:
-            return int(text)
-        except ValueError:
-            raise ValidationError.at(
-                "$", f"not readable: a number has too many digits ({len(text):,})"
-            ) from None
 
     if not isinstance(data, (str, bytes, bytearray)):
         raise ValidationError.at(
