@@ -110,7 +110,7 @@ def measure_build(brief: Brief, speaker: str, repeats: int, result: Result) -> N
     def collect() -> None:
         gc.collect()
 
-    theirs = best_of(repeats, lambda: rq.pandas_frame(items), collect)
+    theirs = best_of(repeats, lambda: rq.pandas_frame(items, "category"), collect)
     for key, label in labels.items():
         ratio = theirs / ours[key]
         judged = key != "both"

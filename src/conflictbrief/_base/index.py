@@ -237,10 +237,11 @@ class DateIndex:
         lo = bisect_left(reach, first)
         mid = bisect_left(starts, first, lo)
         found = order[mid : bisect_right(starts, last, mid)]
-        ends = self._ends
-        for i in order[lo:mid]:  # usually few: a loop is quicker here
-            if ends[i] >= first:
-                found.append(i)
+        if lo < mid:
+            ends = self._ends
+            for i in order[lo:mid]:  # usually few: a loop is quicker here
+                if ends[i] >= first:
+                    found.append(i)
         if opened:
             found += opened[: bisect_right(open_starts, last)]
         if longer is not None:

@@ -87,7 +87,7 @@ class Records(Generic[T]):
         root = self._root
         view: Records[T] = _new(Records)
         if len(positions) > 1:
-            _set_items(view, operator.itemgetter(*positions)(root.items))
+            _set_items(view, _itemgetter(*positions)(root.items))
         else:
             _set_items(view, tuple([root.items[p] for p in positions]))
         _set_root(view, root)
@@ -359,6 +359,7 @@ _set_own_set = vars(Records)["_own_set"].__set__
 _set_own_ids = vars(Records)["_own_ids"].__set__
 _get_root = vars(Records)["_root"].__get__
 _new = object.__new__
+_itemgetter = operator.itemgetter
 
 
 def kept(records: Records[Any], question: Hashable, answer: Callable[[], V]) -> V:

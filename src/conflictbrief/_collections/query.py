@@ -137,18 +137,21 @@ def one_and_dates(root: Root, filters: Mapping[str, object]) -> list[int] | None
     (key, value), (other, when) = filters.items()
     if other != "during":
         key, value, when = other, when, value
-    if type(value) is not str or type(when) is not str:
+    if type(value) is not str:
         return None
     index = root.indexes.get(("during", key, value))
     if index is None:
         return None
-    window = _WINDOWS.get(when)
-    if window is None:
+    try:
+        low, high = _WINDOWS[when]  # type: ignore[index]
+    except (KeyError, TypeError):  # not asked before, or not a string
+        if type(when) is not str:
+            return None
         try:
-            window = _window(when)
+            low, high = _window(when)
         except ValidationError:
             return None
-    return index.overlapping(*window)  # type: ignore[no-any-return]
+    return index.overlapping(low, high)  # type: ignore[no-any-return]
 
 
 _WINDOWS: dict[str, tuple[int, int]] = {}
