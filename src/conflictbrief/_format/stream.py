@@ -55,7 +55,8 @@ def read(text: str, limits: Limits) -> Brief | None:
         ValidationError: Every record was read, and the brief's integrity
             checks found problems (all of them, with their paths).
     """
-    if may_hold_long_text(text, limits.text):
+    # No string is longer than the text that holds it.
+    if len(text) > limits.text and may_hold_long_text(text, limits.text):
         return None
     decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=whole)
     scan = decoder.scan_once  # type: ignore[attr-defined]
