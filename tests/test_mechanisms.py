@@ -87,6 +87,17 @@ class TestLeanImport:
         )
         assert "[]" == out.stdout.strip()
 
+    def test_valid_files_read_without_cattrs(self) -> None:
+        """A valid file is read by the fast reader alone: cattrs is imported
+        only to name a bad file's problems, or to write a file."""
+        code = (
+            "import sys, conflictbrief as cb; "
+            "brief = cb.datasets.load(); before = 'cattrs' in sys.modules; "
+            "cb.dumps(brief); print(before, 'cattrs' in sys.modules)"
+        )
+        result = run_script("-c", code)
+        assert ("False True\n", 0) == (result.stdout, result.returncode)
+
     def test_not_imported_eagerly(self) -> None:
         """`import conflictbrief` does not import the datasets module."""
         code = (
@@ -168,11 +179,11 @@ def _read_with(detailed: bool, doc: dict[str, Any]) -> Brief | None:
 
     Returns None where the reader refuses the document.
     """
-    reader = _converter.converter(detailed=detailed)
+    structure = _converter.converter().structure if detailed else _reader.structure
     # A conflictbrief/1 document is read in its own shape, as loads() reads it.
     shape = BRIEF_1 if doc.get("format") == FORMAT_1 else Brief
     try:
-        return reader.structure({k: v for k, v in doc.items() if k != "format"}, shape)
+        return structure({k: v for k, v in doc.items() if k != "format"}, shape)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
         return None
     finally:

@@ -19,7 +19,6 @@ from . import export
 from ._base.files import replace_file
 from ._base.options import Version, renamed
 from ._base.text import Visible, brief_names, visible
-from ._format.converter import converter
 from .brief import Brief
 from .errors import ConflictBriefError, ValidationError
 from .render import to_html, to_markdown
@@ -98,7 +97,9 @@ def _read(path: str | None) -> Brief:
 
 
 def _document(value: Any) -> Any:
-    return converter(detailed=False).unstructure(value)
+    from ._format.converter import converter  # cattrs, imported on first use
+
+    return converter().unstructure(value)
 
 
 def _emit(out: Visible, args: argparse.Namespace, text: str, data: Any) -> None:

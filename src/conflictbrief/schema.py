@@ -8,8 +8,7 @@ from typing import Any, get_args
 
 import attrs
 
-from ._format.converter import is_tuple
-from ._format.reader import is_model
+from ._format.plain import is_model, is_tuple
 from ._validators import PATTERN, SLUG_PATTERN, Id
 from .brief import Brief
 from .dates._convert import DAY

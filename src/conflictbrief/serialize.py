@@ -19,10 +19,9 @@ from typing import IO, Any, Union, cast
 from ._base.files import replace_file
 from ._base.messages import shown
 from ._format import stream
-from ._format.converter import converter, problems
 from ._format.json_text import decode
 from ._format.limits import DEFAULT_LIMITS, Limits, check_limits, check_size
-from ._format.reader import READ_IDS
+from ._format.reader import READ_IDS, structure
 from ._format.versions import FORMAT, VERSIONS, Version
 from .brief import Brief
 from .errors import IntegrityError, Problem, ValidationError
@@ -84,7 +83,7 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
         doc, version = _document_of(data if text is None else text, limits)
         shape, finish = version.shape, version.finish
         try:
-            return finish(converter(detailed=False).structure(doc, shape))
+            return finish(structure(doc, shape))
         except IntegrityError as error:
             # Every record was read, and the brief's checks found every problem.
             raise ValidationError(error.problems) from None
@@ -97,8 +96,11 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     finally:
         if paused:
             gc.enable()
+    # cattrs is imported only here, to name a bad file's problems, and to write.
+    from ._format.converter import converter, problems
+
     try:
-        return finish(converter(detailed=True).structure(doc, shape))
+        return finish(converter().structure(doc, shape))
     except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
         found = problems(e, "$") + _integrity(doc, version)
     raise ValidationError(sorted(found, key=version.in_document)) from None
@@ -145,7 +147,6 @@ def _integrity(doc: dict[str, Any], version: Version) -> list[Problem]:
     does not hide a broken reference or a misquote in another. The records
     are read as *version* reads them, and its problems named as it has them.
     """
-    structure = converter(detailed=False).structure
     records: dict[str, list[Any]] = {}
     positions: dict[str, list[int]] = {}
     incomplete = set()
@@ -195,7 +196,9 @@ def _document(brief: Brief) -> dict[str, Any]:
     """Return *brief* as the JSON-ready dict `dumps` writes."""
     if not isinstance(brief, Brief):
         raise TypeError(f"expected a Brief to write, got {shown(brief)}")
-    return {"format": FORMAT, **converter(detailed=False).unstructure(brief)}
+    from ._format.converter import converter
+
+    return {"format": FORMAT, **converter().unstructure(brief)}
 
 
 def dumps(brief: Brief) -> str:

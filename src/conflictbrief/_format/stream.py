@@ -26,9 +26,9 @@ from conflictbrief._collections.registry import COLLECTIONS
 from conflictbrief.brief import Brief
 from conflictbrief.errors import IntegrityError, ValidationError
 
-from .converter import Built, converter
 from .json_text import may_hold_long_text, whole
 from .limits import Limits
+from .reader import Built, hook, structure
 from .versions import FORMAT
 
 __all__ = ["read"]
@@ -67,11 +67,12 @@ def read(text: str, limits: Limits) -> Brief | None:
     if doc.pop("format", None) != FORMAT:
         return None
     try:
-        return converter(detailed=False).structure(doc, Brief)
+        brief: Brief = structure(doc, Brief)
     except IntegrityError as error:
         raise ValidationError(error.problems) from None
     except Exception:  # noqa: BLE001 (whatever it is, the whole read names it)
         return None
+    return brief
 
 
 def _document(text: str, scan: Any, most: int) -> dict[str, Any]:
@@ -113,7 +114,7 @@ def _document(text: str, scan: Any, most: int) -> dict[str, Any]:
 def _records(text: str, i: int, scan: Any, cls: type, most: int) -> tuple[Built, int]:
     """The records of one collection's list, from just after its ``[``."""
     skip = _SPACE.match
-    build = converter(detailed=False).get_structure_hook(cls)
+    build = hook(cls)
     out: list[Any] = []
     i = skip(text, i).end()  # type: ignore[union-attr]
     if text[i] == "]":
