@@ -12,6 +12,7 @@ change in behaviour."""
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import re
@@ -174,23 +175,28 @@ class TestChecksRunOnce:
         assert [1] == runs
 
 
-def _read_with(detailed: bool, doc: dict[str, Any]) -> Brief | None:
-    """Read *doc* with the fast reader, or with the detailed reader.
+def _read_with(reader: str, doc: dict[str, Any]) -> Brief | None:
+    """Read *doc* with one of the `READERS`.
 
     Returns None where the reader refuses the document.
     """
-    structure = _converter.converter().structure if detailed else _reader.structure
+    if reader == DETAILED:
+        structure = _converter.converter().structure
+    else:
+        structure = functools.partial(_reader.structure, generated=reader == FAST)
     # A conflictbrief/1 document is read in its own shape, as loads() reads it.
     shape = BRIEF_1 if doc.get("format") == FORMAT_1 else Brief
     try:
-        return structure({k: v for k, v in doc.items() if k != "format"}, shape)  # type: ignore[no-any-return]
+        return structure({k: v for k, v in doc.items() if k != "format"}, shape)
     except Exception:  # noqa: BLE001 (the fast reader may refuse with anything)
         return None
     finally:
         _reader.READ_IDS.clear()
 
 
-FAST, DETAILED = False, True
+READERS = FAST, CALLING, DETAILED = "fast", "calling", "detailed"
+"""The fast reader's generated code (a large file), its calls of each class
+(a small one), and the detailed reader."""
 
 
 def _decodable(data: object) -> bool:
@@ -202,8 +208,9 @@ def _decodable(data: object) -> bool:
 
 
 class TestFastReader:
-    """The fast reader, which builds records in their slots, and the detailed
-    reader, which calls each class, read and refuse the same documents."""
+    """The fast reader, which builds records in their slots with generated
+    code or calls their classes, and the detailed reader, which calls each
+    class, read and refuse the same documents."""
 
     @pytest.mark.parametrize(
         "data", [p.values[0] for p in BAD_DOCUMENTS if _decodable(p.values[0])]
@@ -216,7 +223,7 @@ class TestFastReader:
         """
         doc = json.loads(data)
         fast, detailed = _read_with(FAST, doc), _read_with(DETAILED, doc)
-        assert fast == detailed
+        assert fast == _read_with(CALLING, doc) == detailed
         if doc["format"] == FORMAT:
             assert None is fast
         with pytest.raises(ValidationError):
@@ -228,10 +235,12 @@ class TestFastReader:
         """A document with any value replaced reads alike both ways, or is
         refused by both."""
         doc = json.loads(dumps(b))
-        assert b == _read_with(FAST, doc) == _read_with(DETAILED, doc)
+        read = [_read_with(reader, doc) for reader in READERS]
+        assert [b] * 3 == read
         path = data.draw(st.sampled_from(nodes(doc)))
         put(*path, value=data.draw(json_values | values_like(value_at(doc, path))))(doc)
-        assert _read_with(FAST, doc) == _read_with(DETAILED, doc)
+        fast, calling, detailed = (_read_with(r, doc) for r in READERS)
+        assert fast == calling == detailed
 
     @settings(max_examples=100, deadline=None)
     @given(briefs())
@@ -250,11 +259,39 @@ class TestFastReader:
     def test_unknown_key_of_brief_refused(self) -> None:
         """A brief, which checks itself when called, refuses an unknown key."""
         doc = {**json.loads(text_of()), "format": FORMAT, "extra": 1}
-        assert (None, None) == (_read_with(FAST, doc), _read_with(DETAILED, doc))
+        assert [None] * 3 == [_read_with(reader, doc) for reader in READERS]
+
+    def test_generated_for_large_files_only(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        """Model classes are read by generated code only in a file long enough
+        to repay generating it; a smaller one's records call their classes."""
+        made: list[type] = []
+        generate = _reader.class_reader
+
+        def counted(cl: type, ids: _validators.IdReader) -> Any:
+            made.append(cl)
+            return generate(cl, ids)
+
+        monkeypatch.setattr(_reader, "class_reader", counted)
+        _reader.hook.cache_clear()
+        try:
+            called = loads(text_of())
+            assert [] == made
+            monkeypatch.setattr(_reader, "GENERATE_FROM", len(text_of()))
+            assert called == loads(text_of())
+            assert {c.cls for c in COLLECTIONS} <= set(made)
+        finally:
+            _reader.hook.cache_clear()
 
 
 class TestIdsReadOnce:
-    """Each distinct id of a file is checked and interned once per load."""
+    """Each distinct id of a file is checked and interned once per load, by
+    the generated readers of a large file."""
+
+    @pytest.fixture(autouse=True)
+    def generated(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        monkeypatch.setattr(_reader, "GENERATE_FROM", 0)
 
     def test_each_distinct_id_checked_once(
         self, monkeypatch: pytest.MonkeyPatch

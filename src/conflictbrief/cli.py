@@ -12,11 +12,9 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, get_args
 
 from . import export
-from ._base.files import replace_file
 from ._base.options import Version, renamed
 from ._base.text import Visible, brief_names, visible
 from .brief import Brief
@@ -231,6 +229,8 @@ def _render(args: argparse.Namespace, out: Visible) -> int:
     if args.output is None:
         out.write(text)
     else:
+        from ._base.files import replace_file  # with pathlib, when writing
+
         replace_file(args.output, text.encode())
         print(f"wrote {args.output}", file=sys.stderr)
     return 0
@@ -245,6 +245,10 @@ def _export(args: argparse.Namespace, out: Visible) -> int:
     if args.output == "-" and args.to != "geojson":
         why = f"- (standard output) takes geojson, not {args.to}"
         raise ValidationError.at("output", why)
+    from pathlib import Path
+
+    from ._base.files import replace_file
+
     brief = _read(args.brief)
     try:
         if args.to == "geojson":

@@ -16,12 +16,11 @@ import json
 import os
 from typing import IO, Any, Union, cast
 
-from ._base.files import replace_file
 from ._base.messages import shown
 from ._format import stream
 from ._format.json_text import decode
 from ._format.limits import DEFAULT_LIMITS, Limits, check_limits, check_size
-from ._format.reader import READ_IDS, structure
+from ._format.reader import READ_IDS, generates, structure
 from ._format.versions import FORMAT, VERSIONS, Version
 from .brief import Brief
 from .errors import IntegrityError, Problem, ValidationError
@@ -83,7 +82,8 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
         doc, version = _document_of(data if text is None else text, limits)
         shape, finish = version.shape, version.finish
         try:
-            return finish(structure(doc, shape))
+            generated = generates(len(data))
+            return finish(structure(doc, shape, generated=generated))
         except IntegrityError as error:
             # Every record was read, and the brief's checks found every problem.
             raise ValidationError(error.problems) from None
@@ -225,6 +225,8 @@ def dump(brief: Brief, file: PathOrFile) -> None:
     text = dumps(brief)
     data = text.encode("utf-8")  # before a file is opened, and so emptied
     if isinstance(file, (str, os.PathLike)):
+        from ._base.files import replace_file  # with pathlib, on first use
+
         replace_file(file, data)
     elif isinstance(file, (io.RawIOBase, io.BufferedIOBase)) or "b" in getattr(
         file, "mode", ""

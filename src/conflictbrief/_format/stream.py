@@ -28,7 +28,8 @@ from conflictbrief.errors import IntegrityError, ValidationError
 
 from .json_text import may_hold_long_text, whole
 from .limits import Limits
-from .reader import Built, hook, structure
+from .plain import Reader
+from .reader import Built, generates, hook, structure
 from .versions import FORMAT
 
 __all__ = ["read"]
@@ -60,14 +61,18 @@ def read(text: str, limits: Limits) -> Brief | None:
         return None
     decoder = json.JSONDecoder(object_pairs_hook=_pairs, parse_int=whole)
     scan = decoder.scan_once  # type: ignore[attr-defined]
+    generated = generates(len(text))
+    readers = {
+        name: (hook(cls, generated=generated), cls) for name, cls in _CLASSES.items()
+    }
     try:
-        doc = _document(text, scan, limits.records)
+        doc = _document(text, scan, limits.records, readers)
     except Exception:  # noqa: BLE001 (whatever it is, the whole read names it)
         return None
     if doc.pop("format", None) != FORMAT:
         return None
     try:
-        brief: Brief = structure(doc, Brief)
+        brief: Brief = structure(doc, Brief, generated=generated)
     except IntegrityError as error:
         raise ValidationError(error.problems) from None
     except Exception:  # noqa: BLE001 (whatever it is, the whole read names it)
@@ -75,7 +80,9 @@ def read(text: str, limits: Limits) -> Brief | None:
     return brief
 
 
-def _document(text: str, scan: Any, most: int) -> dict[str, Any]:
+def _document(
+    text: str, scan: Any, most: int, readers: dict[str, tuple[Reader, type]]
+) -> dict[str, Any]:
     """The top-level object of *text*, each collection's records built."""
     skip = _SPACE.match
     i = skip(text, 0).end()  # type: ignore[union-attr]
@@ -93,9 +100,9 @@ def _document(text: str, scan: Any, most: int) -> dict[str, Any]:
         if text[i] != ":":
             raise _Stop
         i = skip(text, i + 1).end()  # type: ignore[union-attr]
-        cls = _CLASSES.get(key)
-        if cls is not None and text[i] == "[":
-            doc[key], i = _records(text, i + 1, scan, cls, most)
+        read = readers.get(key)
+        if read is not None and text[i] == "[":
+            doc[key], i = _records(text, i + 1, scan, most, read)
         else:
             doc[key], i = scan(text, i)
             if key == "format" and doc[key] != FORMAT:
@@ -111,10 +118,12 @@ def _document(text: str, scan: Any, most: int) -> dict[str, Any]:
     return doc
 
 
-def _records(text: str, i: int, scan: Any, cls: type, most: int) -> tuple[Built, int]:
+def _records(
+    text: str, i: int, scan: Any, most: int, read: tuple[Reader, type]
+) -> tuple[Built, int]:
     """The records of one collection's list, from just after its ``[``."""
     skip = _SPACE.match
-    build = hook(cls)
+    build, cls = read
     out: list[Any] = []
     i = skip(text, i).end()  # type: ignore[union-attr]
     if text[i] == "]":

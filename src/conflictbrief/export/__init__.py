@@ -16,10 +16,11 @@ without them these raise `ModuleNotFoundError` naming the extra.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     import networkx as nx
     import pandas as pd
 
