@@ -218,10 +218,15 @@ class WrongIdError(ValueError):
 
 
 def tuple_of(
-    check: Callable[[object], bool], noun: str, *, required: bool = False
+    check: Callable[[object], bool] | type, noun: str, *, required: bool = False
 ) -> Validator:
-    """Require a tuple of *noun* items that pass *check*; non-empty if *required*."""
+    """Require a tuple of *noun* items that pass *check*; non-empty if *required*.
+
+    *check* is a test of each item, or the class each item must be an
+    instance of, exactly (not a subclass).
+    """
     expected = article(noun)
+    test = _exactly(check) if isinstance(check, type) else check
 
     def validate(_: object, a: attrs.Attribute[Any], value: object) -> None:
         if type(value) is not tuple:
@@ -229,12 +234,18 @@ def tuple_of(
         if required and not value:
             raise ValidationError.at(a.name, f"expected at least one {noun}")
         for i, item in enumerate(value):
-            if not check(item):
+            if not test(item):
                 raise ValidationError.at(
                     f"{a.name}[{i}]", f"expected {expected}, got {shown(item)}"
                 )
 
+    if isinstance(check, type):
+        validate.items = check  # type: ignore[attr-defined]  # read by the reader
     return validate
+
+
+def _exactly(cls: type) -> Callable[[object], bool]:
+    return lambda item: type(item) is cls
 
 
 check_ids = tuple_of(is_slug, "id")

@@ -158,5 +158,5 @@ def to_citations(value: Iterable[Citation]) -> tuple[Citation, ...]:
     return as_tuple(value)  # type: ignore[no-any-return]
 
 
-check_citations = tuple_of(lambda c: type(c) is Citation, "Citation", required=True)
+check_citations = tuple_of(Citation, "Citation", required=True)
 """Require a tuple of at least one `Citation`: a record's citations field."""

@@ -193,17 +193,37 @@ def _read_field(a: attrs.Attribute[Any], i: int, names: dict[str, Any]) -> str:
         # distinct string; anything else goes to the hook, which refuses it.
         names["parse"], names[f"hook{i}"] = _parse, read_span
         return f"parse(v) if type(v) is str else hook{i}(v, DateSpan)"
+    t = cast("Any", a.type)
     if a.converter is not None:
         names[f"convert{i}"] = a.converter
-    if a.converter is not None and not holds_model(a.type):
+    if a.converter is not None and _reads_members(a.converter, t):
+        # A member's value, as the converter reads it, with no call.
+        names[f"members{i}"] = t._value2member_map_
+        return f"members{i}[v] if type(v) is str and v in members{i} else convert{i}(v)"
+    if a.converter is not None and not holds_model(t):
         return f"convert{i}(v)"
-    names[f"hook{i}"], names[f"type{i}"] = hook(cast("Any", a.type)), a.type
+    names[f"hook{i}"], names[f"type{i}"] = hook(t), t
     read = f"hook{i}(v, type{i})"
+    if is_tuple(t) and is_model(get_args(t)[0]):
+        # A list of records, read as the list's reader reads it, inline.
+        names[f"item{i}"], names[f"itype{i}"] = hook(get_args(t)[0]), get_args(t)[0]
+        read = (
+            f"tuple([item{i}(w, itype{i}) for w in v]) if type(v) is list else {read}"
+        )
     if a.converter is not None:
         return f"convert{i}({read})"
-    if a.type is str:  # the commonest field: a string needs no hook
+    if t is str:  # the commonest field: a string needs no hook
         return f"v if type(v) is str else {read}"
+    if t == str | None:
+        return f"v if v is None or type(v) is str else {read}"
     return read
+
+
+def _reads_members(convert: Any, t: Any) -> bool:
+    """Whether *convert* reads each member's value of the kind *t* as the member."""
+    if not (isinstance(t, type) and issubclass(t, enum.Enum)):
+        return False
+    return all(convert(m.value) is m for m in t)
 
 
 def class_reader(cl: type, ids: IdReader) -> Reader:
@@ -254,7 +274,7 @@ def class_reader(cl: type, ids: IdReader) -> Reader:
             read = "None if v is None else ids(v)"
         elif kind == "several":
             names[f"read{i}"] = _read_id_field(kind, ids)
-            read = f"read{i}(v)"
+            read = f"tuple([ids(w) for w in v]) if type(v) is list else read{i}(v)"
         else:
             read = _read_field(a, i, names)
             if a.validator is not None:
@@ -265,6 +285,12 @@ def class_reader(cl: type, ids: IdReader) -> Reader:
                 if kinds is not None:  # member_of(kinds): one of its members
                     names[f"kinds{i}"] = kinds
                     passes = f"type({{0}}) is kinds{i}"
+                items = getattr(a.validator, "items", None)
+                if items is not None:  # tuple_of(items): a tuple of them only
+                    names[f"items{i}"] = {items}
+                    passes = (
+                        f"type({{0}}) is tuple and set(map(type, {{0}})) == items{i}"
+                    )
                 if passes is None or PATTERN in a.metadata:
                     checks.append(f"    {call}")
                 else:  # the validator is called only where it may refuse
@@ -328,9 +354,10 @@ _PASSES: dict[object, str] = {
     check_span: "type({0}) is DateSpan",
 }
 """For some validators, a test of the value in Python that, when true, means
-the validator passes (`is_text` for ASCII text, the type of a span; and for
-`member_of`, the type of a kind); the generated reader calls the validator
-only where the test fails. A field with a pattern is always checked by its
+the validator passes (`is_text` for ASCII text, the type of a span; for
+`member_of`, the type of a kind; for `tuple_of` a class, a tuple of its
+instances only); the generated reader calls the validator only where the
+test fails. A field with a pattern is always checked by its
 validator."""
 
 
