@@ -261,6 +261,28 @@ class TestFastReader:
         doc = {**json.loads(text_of()), "format": FORMAT, "extra": 1}
         assert [None] * 3 == [_read_with(reader, doc) for reader in READERS]
 
+    @pytest.mark.parametrize(
+        ("key", "value"),
+        [
+            ("kind", "not-a-kind"),
+            ("kind", 5),
+            ("kind", None),
+            ("quote", 5),
+            ("quote", ""),
+            ("about", "kim"),
+            ("about", [5]),
+            ("citations", []),
+            ("citations", "kcna"),
+            ("citations", [None]),
+            ("citations", [{"source": "kcna"}]),
+        ],
+    )
+    def test_inline_reads_refuse(self, key: str, value: object) -> None:
+        """What the generated readers read inline (kinds, optional strings,
+        lists of ids and of records) is refused by every reader."""
+        doc = json.loads(text_of(put("statements", 0, key, value=value)))
+        assert [None] * 3 == [_read_with(reader, doc) for reader in READERS]
+
     def test_generated_for_large_files_only(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
@@ -281,6 +303,7 @@ class TestFastReader:
             monkeypatch.setattr(_reader, "GENERATE_FROM", len(text_of()))
             assert called == loads(text_of())
             assert {c.cls for c in COLLECTIONS} <= set(made)
+            assert sorted(set(made), key=str) == sorted(made, key=str)  # once each
         finally:
             _reader.hook.cache_clear()
 

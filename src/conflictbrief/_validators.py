@@ -240,7 +240,7 @@ def tuple_of(
                 )
 
     if isinstance(check, type):
-        validate.items = check  # type: ignore[attr-defined]  # read by the reader
+        validate.item_class = check  # type: ignore[attr-defined]  # read by the reader
     return validate
 
 

@@ -79,10 +79,11 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
             if brief is not None:
                 return brief
         # Read whole, from the text already decoded if it could be.
-        doc, version = _document_of(data if text is None else text, limits)
+        read = data if text is None else text
+        doc, version = _document_of(read, limits)
         shape, finish = version.shape, version.finish
+        generated = generates(len(read))
         try:
-            generated = generates(len(data))
             return finish(structure(doc, shape, generated=generated))
         except IntegrityError as error:
             # Every record was read, and the brief's checks found every problem.
@@ -102,7 +103,7 @@ def _read_text(data: str | bytes, limits: Limits) -> Brief:
     try:
         return finish(converter().structure(doc, shape))
     except Exception as e:  # noqa: BLE001 (every error of the tree is reported)
-        found = problems(e, "$") + _integrity(doc, version)
+        found = problems(e, "$") + _integrity(doc, version, generated=generated)
     raise ValidationError(sorted(found, key=version.in_document)) from None
 
 
@@ -140,12 +141,15 @@ def _document_of(data: str | bytes, limits: Limits) -> tuple[dict[str, Any], Ver
     return doc, version
 
 
-def _integrity(doc: dict[str, Any], version: Version) -> list[Problem]:
+def _integrity(
+    doc: dict[str, Any], version: Version, *, generated: bool
+) -> list[Problem]:
     """Check the integrity of the records of *doc* that can be read.
 
     So that a file's problems are all reported at once: what ails one record
     does not hide a broken reference or a misquote in another. The records
-    are read as *version* reads them, and its problems named as it has them.
+    are read as *version* reads them (by generated code if *generated*), and
+    its problems named as it has them.
     """
     records: dict[str, list[Any]] = {}
     positions: dict[str, list[int]] = {}
@@ -158,7 +162,7 @@ def _integrity(doc: dict[str, Any], version: Version) -> list[Problem]:
             continue
         for i, item in enumerate(items):
             try:
-                records[name].append(structure(item, cls))
+                records[name].append(structure(item, cls, generated=generated))
                 positions[name].append(i)
             except Exception:  # noqa: BLE001, PERF203 (a record that cannot be read)
                 incomplete.add(name)

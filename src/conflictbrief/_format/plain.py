@@ -2,9 +2,9 @@
 
 The JSON types are read strictly, so that a value of the wrong type is
 refused rather than converted; ids, days, spans and kinds are read from
-their strings. Both converters use these readers: the fast one
-(`conflictbrief._format.reader`) and the detailed one
-(`conflictbrief._format.converter`).
+their strings. The fast reader (`conflictbrief._format.reader`) and the
+cattrs converter that names a bad file's problems
+(`conflictbrief._format.converter`) both read plain values with these.
 """
 
 from __future__ import annotations
