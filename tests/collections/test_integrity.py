@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from unittest import mock
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from conflictbrief import Brief, Citation, Problem, ValidationError
+from conflictbrief import Brief, Citation, DateSpan, Problem, ValidationError
+from conflictbrief._collections import citing
+from conflictbrief._collections.integrity import Checker
+from conflictbrief._collections.registry import COLLECTIONS
 from contracts import (
     ACTORS,
     CITE,
@@ -24,6 +30,7 @@ from contracts import (
     source,
     statement,
 )
+from strategies import briefs
 
 
 def _cited(quote: str, **changes: Any) -> Brief:
@@ -563,3 +570,50 @@ class TestOpenDates:
 
         found = [p.path for p in problems_of(make)] if flagged else make().id
         assert (["$.statements[0].date"] if flagged else "b") == found
+
+
+def _spoiled(record: Any, how: int, sources: list[str]) -> Any:
+    """*record* with one thing a citation check faults, or as it is (*how* 0)."""
+    cites = record.citations
+    if how == 1:  # dated after every source (none is published past 9000)
+        return attrs.evolve(record, date=DateSpan.parse("9000"))
+    if how == 2:  # an open start whose end is after them
+        return attrs.evolve(record, date=DateSpan.parse("../9000-01-01"))
+    if how == 3:  # a quote in no text
+        first = attrs.evolve(cites[0], quote="words in no source at all")
+        return attrs.evolve(record, citations=(first, *cites[1:]))
+    if how == 4:  # a source the brief lacks
+        extra = Citation(source="no-such-source", quote="words")
+        return attrs.evolve(record, citations=(*cites, extra))
+    if how == 5:  # a later citation, of another source, that dates it later
+        extra = Citation(source=sources[-1], quote=cites[0].quote)
+        return attrs.evolve(
+            record, date=DateSpan.parse("9000"), citations=(extra, *cites)
+        )
+    if how == 6 and hasattr(record, "quote"):  # its own words in no source
+        return attrs.evolve(record, quote="words in no source at all")
+    return record
+
+
+class TestQuickLook:
+    @given(data=st.data(), made=briefs(max_records=4))
+    @settings(max_examples=60, deadline=None)
+    def test_finds_what_a_look_at_every_record_finds(
+        self, data: st.DataObject, made: Brief
+    ) -> None:
+        """The look at whole collections in C that a valid brief passes through
+        finds every problem a look at each record in Python finds, in any mix
+        of sound and spoiled records."""
+        sources = [s.id for s in made.sources]
+        records = {}
+        for c in COLLECTIONS:
+            records[c.name] = [
+                _spoiled(r, data.draw(st.integers(0, 6)), sources) if c.dated else r
+                for r in getattr(made, c.name)
+            ]
+        quick = Checker(records).run()
+        with mock.patch.object(
+            citing, "_suspects", lambda checker, name, *_: checker.numbered(name)
+        ):
+            every = Checker(records).run()
+        assert every == quick

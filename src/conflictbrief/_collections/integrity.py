@@ -2,7 +2,7 @@
 
 Ids are unique per collection; every reference resolves; every dated record
 is cited, its quotes occur in its sources' texts and it is not dated after
-every source that reports it; deployment senders and hosts and place
+every source that reports it (`citing`); deployment senders and hosts and place
 countries are states; ``part_of`` chains end. `Checker` collects every
 problem with its JSON path; a brief runs it on construction, and a file that
 does not load runs it on the records that could be read.
@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from datetime import date
+from itertools import chain
+from operator import attrgetter, eq
 from typing import Any
 
 from conflictbrief._base.messages import (
@@ -22,55 +23,17 @@ from conflictbrief._base.messages import (
     merged_suggestions,
     quoted,
 )
-from conflictbrief._base.passages import SHORT_TEXT, TextIndex
 from conflictbrief._base.text import name_pairs
 from conflictbrief._validators import fail
 from conflictbrief.actors import ActorKind
-from conflictbrief.dates import DateSpan
 from conflictbrief.errors import Problem
-from conflictbrief.records import Deployment, Record
 
+from .citing import check_citations
 from .registry import BY_NAME, COLLECTIONS
 
-__all__ = [
-    "SUGGESTED",
-    "Checker",
-    "document_order",
-    "normalise_space",
-    "plain_marks",
-]
-
-_WHITESPACE = re.compile(r"\s+")
-_DATED = tuple(c.name for c in COLLECTIONS if c.dated)
-
+__all__ = ["SUGGESTED", "Checker", "document_order"]
 
 _PLACE = re.compile(r"\$\.(\w+)(?:\[(\d+)\])?")
-
-
-def normalise_space(text: str) -> str:
-    """Return *text* with every run of whitespace as one space, ends stripped."""
-    return _WHITESPACE.sub(" ", text).strip()
-
-
-_PLAIN_MARKS = str.maketrans("\u2018\u2019\u201c\u201d", "''\"\"")
-
-
-def plain_marks(text: str) -> str:
-    """Return *text* with its space normalised and its quotation marks plain."""
-    return normalise_space(text).translate(_PLAIN_MARKS)
-
-
-def _marks_hint(quote: str, plain_text: TextIndex) -> str:
-    """A hint for a quote that differs from a text only in its quotation marks.
-
-    *plain_text* indexes the source's text as `plain_marks` gives it.
-    """
-    if plain_marks(quote) in plain_text:
-        return (
-            "; the words are there, with other quotation marks or apostrophes "
-            "(\u2019 \u201c \u201d and ' \" differ): copy them from the source"
-        )
-    return ""
 
 
 def document_order(keys: Iterable[str]) -> Callable[[Problem], tuple[int, int]]:
@@ -94,6 +57,17 @@ def document_order(keys: Iterable[str]) -> Callable[[Problem], tuple[int, int]]:
 
 
 _IN_DOCUMENT = document_order(c.name for c in COLLECTIONS)
+
+_ID = attrgetter("id")
+
+
+def _by_id(records: Sequence[Any], cls: type[Any]) -> dict[str, Any]:
+    """The records of *records* that are *cls*, by id; the first with an id wins."""
+    if set(map(type, records)) <= {cls}:
+        backwards = records[::-1]
+        return dict(zip(map(_ID, backwards), backwards, strict=True))
+    return {r.id: r for r in reversed(records) if type(r) is cls}
+
 
 SUGGESTED = 100
 """How many unknown ids of one brief get suggestions of close ids."""
@@ -134,8 +108,7 @@ class Checker:
         # record); lookups by id build theirs on first use.
         # The first record with an id wins, as in Records lookups.
         self.ids: dict[str, dict[str, Any]] = {
-            name: {r.id: r for r in reversed(records[name]) if type(r) is cls}
-            for name, cls in ((c.name, c.cls) for c in COLLECTIONS)
+            c.name: _by_id(records[c.name], c.cls) for c in COLLECTIONS
         }
 
     def numbered(self, name: str) -> Iterable[tuple[int, Any]]:
@@ -177,9 +150,7 @@ class Checker:
         for collection in COLLECTIONS:
             name, cls = collection.name, collection.cls
             records = self.records[name]
-            if len(self.ids[name]) == len(records) and all(
-                type(item) is cls for item in records
-            ):
+            if len(self.ids[name]) == len(records) and set(map(type, records)) <= {cls}:
                 continue
             seen: dict[str, int] = {}
             item: Any
@@ -208,6 +179,14 @@ class Checker:
             known = self.ids[target]
             # An actor that is part of itself is reported as a part_of cycle.
             own = target == name and field != "part_of"
+            records = self.records[name]
+            values: Iterable[str | None] = map(attrgetter(field), records)
+            if several:
+                values = chain.from_iterable(values)  # type: ignore[arg-type]
+            if all(map(known.__contains__, filter(None, values))) and not (
+                own and any(map(eq, map(attrgetter(field), records), map(_ID, records)))
+            ):
+                continue  # the common case, in C: every id resolves
             for i, record in self.numbered(name):
                 value = getattr(record, field)
                 if several:
@@ -282,106 +261,4 @@ class Checker:
 
     def _citations(self) -> None:
         """Check citations: sources exist, quotes are in them, dates fit."""
-        sources = self.ids["sources"]
-        unchecked = "sources" in self.incomplete
-        texts = {s.id: s.text for s in self.records["sources"] if s.text is not None}
-        # Each source's text is indexed once (as written, with its space
-        # normalised, with plain marks), and each distinct quote of a source
-        # is looked for once, however many citations give it.
-        indexes: dict[tuple[str, str], TextIndex] = {}
-        answers: dict[tuple[str, str], bool] = {}
-        published = {
-            s.id: s.published.latest
-            for s in self.records["sources"]
-            if s.published is not None
-        }
-
-        def index(source: str, form: str) -> TextIndex:
-            found = indexes.get((source, form))
-            if found is None:
-                text = texts[source]
-                if form == "spaced":
-                    text = normalise_space(text)
-                elif form == "plain":
-                    text = plain_marks(text)
-                found = indexes[source, form] = TextIndex(text)
-            return found
-
-        def found(quote: str, source: str) -> bool:
-            if source not in texts:
-                return True
-            answer = answers.get((source, quote))
-            if answer is None:
-                answer = answers[source, quote] = quote in index(
-                    source, "as written"
-                ) or normalise_space(quote) in index(source, "spaced")
-            return answer
-
-        # Every citation of a large brief passes through here: the common
-        # case, a quote found as it is, is tested inline.
-        for name in _DATED:
-            for i, record in self.numbered(name):
-                latest: date | None = date.min
-                for j, c in enumerate(record.citations):
-                    source, quote = c.source, c.quote
-                    text = texts.get(source)
-                    if text is not None and len(text) <= SHORT_TEXT and quote in text:
-                        # The common case, inline: a quote as written in a
-                        # text short enough that a scan costs a lookup.
-                        pass
-                    elif source not in sources and not unchecked:
-                        self.unknown(
-                            f"$.{name}[{i}].citations[{j}].source", source, "sources"
-                        )
-                    elif not found(quote, source):
-                        hint = _marks_hint(quote, index(source, "plain"))
-                        self.add(
-                            f"$.{name}[{i}].citations[{j}].quote",
-                            f"expected words found in the text of {quoted(source)}, "
-                            f"got {quoted(quote)}{hint}",
-                        )
-                    if latest is not None:
-                        day = published.get(source)
-                        if day is None:
-                            latest = None
-                        elif day > latest:
-                            latest = day
-                quote = getattr(record, "quote", None)
-                if quote is not None and not any(
-                    found(quote, c.source) for c in record.citations
-                ):
-                    cited = ", ".join(quoted(c.source) for c in record.citations)
-                    self.add(
-                        f"$.{name}[{i}].quote",
-                        f"expected words found in the text of {cited}, "
-                        f"got {quoted(quote)}",
-                    )
-                if latest is not None and (
-                    _dated_after(record.date, latest) or type(record) is Deployment
-                ):
-                    self._not_after(f"$.{name}[{i}]", record, latest)
-
-    def _not_after(self, path: str, record: Record, latest: date) -> None:
-        """Check that *record* is not dated certainly after *latest*."""
-        dates = [("date", record.date)]
-        if type(record) is Deployment and record.until is not None:
-            dates.append(("until", record.until))
-        for name, when in dates:
-            if _dated_after(when, latest):
-                self.add(
-                    f"{path}.{name}",
-                    f"expected a date no later than the sources citing it "
-                    f"(published by {latest.isoformat()}), got {when}",
-                )
-
-
-def _dated_after(span: DateSpan, day: date) -> bool:
-    """Whether *span* dates a record after *day*, the last its sources know.
-
-    A bounded start after *day* is certainly after it. An open start with an
-    end after *day* claims a day no source had seen ("by 10 May", cited to an
-    article of 28 April), so it counts as after too; an open end never does.
-    """
-    if span.earliest is None:
-        return span.latest is not None and span.latest > day
-    return span.earliest > day
+        check_citations(self)
