@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import runpy
@@ -13,7 +14,8 @@ from pathlib import Path
 import attrs
 import pytest
 
-from conflictbrief import datasets, dumps
+from conflictbrief import cli, datasets, dumps
+from conflictbrief._base import options
 from conflictbrief.cli import main
 from contracts import ACTOR_KINDS
 from documents import BRIEF_KEYS
@@ -364,3 +366,61 @@ class TestEntryPoints:
             exit_info.value.code,
             capsys.readouterr().out,
         )
+
+
+def _command_help(parser: argparse.ArgumentParser, name: str) -> str:
+    """The help of the command *name* of *parser*."""
+    (commands,) = (
+        a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
+    )
+    return str(commands.choices[name].format_help())
+
+
+class TestParser:
+    def test_help_lists_every_command(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The help names every command, in order, with what it does."""
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        out = capsys.readouterr().out
+        places = [out.index(f"\n    {name}") for name in cli._COMMANDS]
+        assert sorted(places) == places
+        assert all(c.about in out for c in cli._COMMANDS.values())
+
+    @pytest.mark.parametrize("name", list(cli._COMMANDS))
+    def test_a_command_alone_as_among_all(self, name: str) -> None:
+        """Given a command, the parser holds it alone, and its help (so its
+        arguments) is what the parser of every command gives it."""
+        alone = cli._parser([name, "--json"])
+        (commands,) = (
+            a for a in alone._actions if isinstance(a, argparse._SubParsersAction)
+        )
+        assert [name] == list(commands.choices)
+        assert _command_help(cli._parser(), name) == _command_help(alone, name)
+
+    @pytest.mark.parametrize("columns", ["100", "45", "0", "wide", None])
+    def test_width_as_argparse_finds_it(
+        self, monkeypatch: pytest.MonkeyPatch, columns: str | None
+    ) -> None:
+        """The help formatter wraps at the width argparse's own would."""
+        if columns is None:
+            monkeypatch.delenv("COLUMNS", raising=False)
+        else:
+            monkeypatch.setenv("COLUMNS", columns)
+        ours = options.Formatter("conflictbrief")
+        theirs = argparse.HelpFormatter("conflictbrief")
+        assert theirs._width == ours._width
+
+    def test_a_command_does_not_import_shutil(self) -> None:
+        """Running a command imports neither shutil nor the compression
+        modules it brings, which argparse's formatter would."""
+        code = (
+            "import sys, io, contextlib\n"
+            "from conflictbrief.cli import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    main(['show'])\n"
+            "print(sorted({'shutil', 'bz2', 'lzma'} & set(sys.modules)))\n"
+        )
+        done = subprocess.run(  # noqa: S603 (our own code)
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        )
+        assert "[]\n" == done.stdout

@@ -12,20 +12,28 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, get_args
+from typing import Any, NamedTuple, get_args
 
-from . import export
-from ._base.options import Version, renamed
+from ._base.options import (
+    Formatter,
+    Version,
+    actors_arguments,
+    brief_argument,
+    draft_arguments,
+    no_arguments,
+    render_arguments,
+    statements_arguments,
+    timeline_arguments,
+    troops_arguments,
+    uncited_arguments,
+    validate_arguments,
+)
 from ._base.text import Visible, brief_names, visible
 from .brief import Brief
 from .errors import ConflictBriefError, ValidationError
-from .render import to_html, to_markdown
-from .schema import json_schema
 from .serialize import dumps, load, loads
 
 __all__ = ["main"]
-
-_DEFAULT = "the bundled dataset"
 
 
 class _InvalidData(Exception):  # noqa: N818 (it wraps the error, it is not one)
@@ -42,7 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     Returns:
         The exit status: 0 ok, 1 invalid data, 2 misuse.
     """
-    parser = _parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _parser(argv)
     args = parser.parse_args(argv)
     try:
         return int(args.run(args, Visible(sys.stdout)))
@@ -224,6 +234,8 @@ def _uncited(args: argparse.Namespace, out: Visible) -> int:
 
 
 def _render(args: argparse.Namespace, out: Visible) -> int:
+    from .render import to_html, to_markdown
+
     brief = _read(args.brief)
     text = to_html(brief) if args.to == "html" else to_markdown(brief)
     if args.output is None:
@@ -237,6 +249,8 @@ def _render(args: argparse.Namespace, out: Visible) -> int:
 
 
 def _schema(_: argparse.Namespace, out: Visible) -> int:
+    from .schema import json_schema
+
     out.write(json.dumps(json_schema(), indent=2) + "\n")
     return 0
 
@@ -247,6 +261,7 @@ def _export(args: argparse.Namespace, out: Visible) -> int:
         raise ValidationError.at("output", why)
     from pathlib import Path
 
+    from . import export
     from ._base.files import replace_file
 
     brief = _read(args.brief)
@@ -272,113 +287,110 @@ def _export(args: argparse.Namespace, out: Visible) -> int:
     return 0
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
+    """The command line's parser; for *argv* that starts with a command, that one's.
+
+    Each command's parser costs a little to build, and a command runs in a
+    fresh process: given a command, the parser holds that command alone.
+    The help, ``--version`` and a mistyped command get every command.
+    """
     parser = argparse.ArgumentParser(
         prog="conflictbrief",
         description="Read, query and check conflictbrief briefs.",
         epilog="Exit status: 0 ok, 1 invalid data, 2 misuse.",
+        formatter_class=Formatter,
     )
     parser.add_argument("--version", action=Version)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    common = argparse.ArgumentParser(add_help=False)
+    common = argparse.ArgumentParser(add_help=False, formatter_class=Formatter)
     common.add_argument("--json", action="store_true", help="print JSON")
+    asked = argv[0] if argv and argv[0] in _COMMANDS else None
+    for name, command in _COMMANDS.items():
+        if asked is None or name == asked:
+            sub = commands.add_parser(
+                name,
+                parents=[common] if command.json else [],
+                help=command.about,
+                description=command.about,
+                formatter_class=Formatter,
+            )
+            sub.set_defaults(run=command.run)
+            command.arguments(sub)
+    return parser
 
-    def command(
-        name: str,
-        run: Callable[[argparse.Namespace, Visible], int],
-        about: str,
-        *,
-        json: bool = True,
-    ) -> argparse.ArgumentParser:
-        parents = [common] if json else []
-        sub = commands.add_parser(name, parents=parents, help=about, description=about)
-        sub.set_defaults(run=run)
-        return sub
 
-    def brief_argument(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument(
-            "brief",
-            nargs="?",
-            metavar="FILE",
-            help=f"a brief file, or - for standard input (default: {_DEFAULT})",
-        )
+def _export_arguments(sub: argparse.ArgumentParser) -> None:
+    from . import export
 
-    brief_argument(command("show", _show, "print the brief as a summary"))
-    actors = command("actors", _actors, "list the actors")
-    brief_argument(actors)
-    actors.add_argument("--kind", help="only actors of this kind (state, person, ...)")
-    statements = command("statements", _statements, "list statements")
-    brief_argument(statements)
-    statements.add_argument("--speaker", metavar="ACTOR", help="said by this actor id")
-    renamed(statements, "--by", "--speaker")
-    statements.add_argument(
-        "--members",
-        action="store_true",
-        help="with --speaker and --about, include the actors that are part of it",
-    )
-    statements.add_argument("--about", metavar="ACTOR", help="about this actor id")
-    statements.add_argument("--kind", help="of this kind (claim, dispute, ...)")
-    statements.add_argument("--during", metavar="EDTF", help="possibly in this span")
-    timeline = command("timeline", _timeline, "list every dated record, in date order")
-    brief_argument(timeline)
-    timeline.add_argument("--during", metavar="EDTF", help="possibly in this span")
-    troops = command(
-        "troops", _troops, "say how many troops were sent, on whose estimate"
-    )
-    brief_argument(troops)
-    troops.add_argument("--sender", metavar="STATE", help="the sending state's id")
-    troops.add_argument("--host", metavar="STATE", help="the host state's id")
-    troops.add_argument("--active-on", metavar="EDTF", help="present during this span")
-    renamed(troops, "--on", "--active-on")
-    brief_argument(
-        command("disputes", _disputes, "list each disputed claim with its rebuttals")
-    )
-    validate = command("validate", _validate, "check files; exit 1 if any is invalid")
-    validate.add_argument("files", nargs="+", metavar="FILE", help="brief files")
-    uncited = command(
-        "uncited", _uncited, "list the sentences of a source no record cites"
-    )
-    brief_argument(uncited)
-    uncited.add_argument("--source", metavar="ID", help="only this source")
-    command("schema", _schema, "print the JSON Schema of the file format", json=False)
-    exported = command("export", _export, "write the brief for other tools", json=False)
-    brief_argument(exported)
-    exported.add_argument(
+    brief_argument(sub)
+    sub.add_argument(
         "--to",
         required=True,
         choices=get_args(export.Format),
         help="the format to write",
     )
-    exported.add_argument(
+    sub.add_argument(
         "--replace", action="store_true", help="replace an earlier Parquet export"
     )
-    exported.add_argument(
+    sub.add_argument(
         "-o",
         "--output",
         required=True,
         metavar="PATH",
         help="a folder (csv, parquet), a file (sqlite, geojson; - prints GeoJSON)",
     )
-    render_about = "write the brief as a document: Markdown, or one HTML file"
-    render = commands.add_parser("render", help=render_about, description=render_about)
-    render.set_defaults(run=_render)
-    brief_argument(render)
-    render.add_argument("--to", required=True, choices=("md", "html"), help="format")
-    render.add_argument(
-        "-o", "--output", metavar="PATH", help="write here (default: standard output)"
-    )
-    about = "draft a brief from an article's text; JSON out, notes to stderr"
-    drafted = commands.add_parser("draft", help=about, description=about)
-    drafted.set_defaults(run=_draft)
-    drafted.add_argument("file", metavar="FILE", help="the article, or - for stdin")
-    drafted.add_argument("--published", required=True, metavar="DAY", help="YYYY-MM-DD")
-    drafted.add_argument("--known", metavar="BRIEF", help="a brief whose actors to use")
-    drafted.add_argument("--title", help="the article's title")
-    drafted.add_argument("--url", help="where it was published")
-    return parser
 
 
 def _draft(args: argparse.Namespace, out: Visible) -> int:
     from .drafting._command import run
 
     return run(args, out)
+
+
+class _Command(NamedTuple):
+    """A command: what runs it, its arguments, what it does, whether it has --json."""
+
+    run: Callable[[argparse.Namespace, Visible], int]
+    arguments: Callable[[argparse.ArgumentParser], None]
+    about: str
+    json: bool = True
+
+
+_COMMANDS: dict[str, _Command] = {  # in the order the help lists them
+    "show": _Command(_show, brief_argument, "print the brief as a summary"),
+    "actors": _Command(_actors, actors_arguments, "list the actors"),
+    "statements": _Command(_statements, statements_arguments, "list statements"),
+    "timeline": _Command(
+        _timeline, timeline_arguments, "list every dated record, in date order"
+    ),
+    "troops": _Command(
+        _troops, troops_arguments, "say how many troops were sent, on whose estimate"
+    ),
+    "disputes": _Command(
+        _disputes, brief_argument, "list each disputed claim with its rebuttals"
+    ),
+    "validate": _Command(
+        _validate, validate_arguments, "check files; exit 1 if any is invalid"
+    ),
+    "uncited": _Command(
+        _uncited, uncited_arguments, "list the sentences of a source no record cites"
+    ),
+    "schema": _Command(
+        _schema, no_arguments, "print the JSON Schema of the file format", json=False
+    ),
+    "export": _Command(
+        _export, _export_arguments, "write the brief for other tools", json=False
+    ),
+    "render": _Command(
+        _render,
+        render_arguments,
+        "write the brief as a document: Markdown, or one HTML file",
+        json=False,
+    ),
+    "draft": _Command(
+        _draft,
+        draft_arguments,
+        "draft a brief from an article's text; JSON out, notes to stderr",
+        json=False,
+    ),
+}

@@ -605,7 +605,7 @@ class TestQuickLook:
         finds every problem a look at each record in Python finds, in any mix
         of sound and spoiled records."""
         sources = [s.id for s in made.sources]
-        records = {}
+        records: dict[str, list[Any]] = {}
         for c in COLLECTIONS:
             records[c.name] = [
                 _spoiled(r, data.draw(st.integers(0, 6)), sources) if c.dated else r
