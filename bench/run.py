@@ -61,7 +61,9 @@ from report import Result, Row, absent, growth, seconds, skipped, table, verdict
 
 import conflictbrief
 from conflictbrief import Brief, serialize
+from conflictbrief._collections.integrity import Checker
 from conflictbrief._collections.registry import COLLECTIONS
+from conflictbrief._format.limits import DEFAULT_LIMITS, check_size
 from conflictbrief.dates import _span
 
 LIBRARIES = (
@@ -237,17 +239,35 @@ def measure_load(data: bytes, s: Settings, result: Result) -> None:
     for row in paused:
         row.target, row.verdict = "(info)", ""
     result.rows += paused
+    ours = shipped.best(freeing=False)
     floor = direct_build(data)
-    result.rows.append(
+    guarded = direct_build(data, guarded=True)
+    result.rows += [
         Row(
             "  floor: json.loads + every __init__",
-            seconds(shipped.best(freeing=False)),
+            seconds(ours),
             f"the floor {seconds(floor)}",
-            floor / shipped.best(freeing=False),
+            floor / ours,
             "(info)",
             "",
-        )
-    )
+        ),
+        Row(
+            "  and what pydantic does not make",
+            seconds(ours),
+            f"the floor {seconds(guarded)}",
+            guarded / ours,
+            "(info)",
+            "",
+        ),
+        Row(
+            "  pydantic gc on, against that floor",
+            seconds(guarded),
+            f"pydantic {seconds(theirs_on.best(freeing=False))}",
+            theirs_on.best(freeing=False) / guarded,
+            "(info; 1.6 is the target)",
+            "",
+        ),
+    ]
     result.notes += [
         f"load + free (del, gc.collect()), every run: as shipped {shipped.every()}",
         f"  conflictbrief gc on {ours_on.every() or '-'}",
@@ -255,14 +275,18 @@ def measure_load(data: bytes, s: Settings, result: Result) -> None:
     ]
 
 
-def direct_build(data: bytes) -> float:
+def direct_build(data: bytes, *, guarded: bool = False) -> float:
     """The floor of a load in Python: `json.loads`, then each record's ``__init__``.
 
     The same attrs objects are built by calling each class with the values
     already read (ids, kinds, dates, nested records made first), the
     collector paused as a load as shipped pauses it; what this leaves out
     (reading each value from JSON, the checks a brief makes of itself) a
-    load cannot. Best of three.
+    load cannot. If *guarded*, it also makes what a load must and pydantic
+    does not: the file's values counted before decoding (`Limits.values`),
+    repeated keys refused as the text is decoded, and the brief's own checks
+    (unique ids, references, quotes in their sources, dates against them),
+    as `loads` runs them. Best of three.
     """
     brief = conflictbrief.loads(data)
     fields = {}
@@ -279,13 +303,30 @@ def direct_build(data: bytes) -> float:
         gc.disable()
         try:
             start = time.perf_counter()
-            json.loads(data)
-            for made in fields.values():
-                [cls(**values) for cls, values in made]
+            if guarded:
+                check_size(data, DEFAULT_LIMITS)
+                json.loads(data.decode(), object_pairs_hook=_once)
+            else:
+                json.loads(data)
+            built = {
+                name: [cls(**values) for cls, values in made]
+                for name, made in fields.items()
+            }
+            if guarded:
+                Checker(built).run()
             best = min(best, time.perf_counter() - start)
+            del built
         finally:
             gc.enable()
     return best
+
+
+def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refused if it repeats a key."""
+    found = dict(pairs)
+    if len(found) != len(pairs):
+        raise ValueError("a repeated key")
+    return found
 
 
 # 4. Memory ----------------------------------------------------------------
@@ -393,6 +434,7 @@ PROGRAMS = {
     "ours": "import conflictbrief; conflictbrief.datasets.load()",
     "ours_bare": "import conflictbrief",
     "deps": "import attrs, cattrs, dateutil",
+    "attrs": "import attrs",
 }
 
 
@@ -415,7 +457,7 @@ def measure_import(s: Settings) -> list[Row]:
     commands = {key: [sys.executable, "-c", PROGRAMS[key]] for key in PROGRAMS}
     if command is not None:
         commands["show"] = [command, "show"]
-    keys = ["empty", ours, "deps", *(["show"] if command else [])]
+    keys = ["empty", ours, "deps", "attrs", *(["show"] if command else [])]
     times: dict[str, list[float]] = {k: [] for k in keys}
     # As users run them: from cached bytecode, which an environment asking
     # for none (PYTHONDONTWRITEBYTECODE) would make every import compile.
@@ -455,7 +497,78 @@ def measure_import(s: Settings) -> list[Row]:
             verdict(shown / base, 5, at_most=True),
         )
     )
+    # The floor of any command built on attrs classes: attrs imported, and
+    # the model's classes made.
+    classes, made = model_classes()
+    floor = min(times["attrs"]) + made
+    rows += [
+        Row(
+            "  floor: python -c 'import attrs'",
+            seconds(shown),
+            f"the floor {seconds(min(times['attrs']))}",
+            min(times["attrs"]) / base,
+            "(info: x pass)",
+            "",
+        ),
+        Row(
+            f"  and the model's {classes} attrs classes made",
+            seconds(shown),
+            f"the floor {seconds(floor)}",
+            floor / base,
+            "(info: x pass)",
+            "",
+        ),
+    ]
     return rows
+
+
+def model_classes() -> tuple[int, float]:
+    """The attrs classes `conflictbrief show` makes, and the time to make them.
+
+    The classes are those of the modules the command imports (asked of a
+    fresh process); each is made anew with `attrs.make_class` from its own
+    fields, as it is declared (frozen, slotted, keyword-only, with its
+    validators, converters and defaults), best of five in this process.
+    """
+    code = (
+        "import contextlib, io, sys\n"
+        "from conflictbrief.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['show'])\n"
+        "print(' '.join(m for m in sys.modules if m.startswith('conflictbrief')))\n"
+    )
+    done = subprocess.run(  # noqa: S603 (fixed commands, no outside input)
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    found = {
+        cls
+        for name in done.stdout.split()
+        for cls in vars(importlib.import_module(name)).values()
+        if isinstance(cls, type) and attrs.has(cls) and cls.__module__ == name
+    }
+    made = []
+    for cls in found:
+        these = {
+            a.name: attrs.field(
+                default=a.default,
+                validator=a.validator,
+                converter=a.converter,
+                kw_only=True,
+                eq=a.eq,
+                hash=a.hash,
+            )
+            for a in attrs.fields(cls)
+        }
+        made.append((cls.__name__, these))
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for name, these in made:
+            attrs.make_class(
+                name, dict(these), frozen=True, weakref_slot=False, repr=False
+            )
+        best = min(best, time.perf_counter() - start)
+    return len(made), best
 
 
 # The run ----------------------------------------------------------------
