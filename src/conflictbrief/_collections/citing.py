@@ -18,6 +18,8 @@ from itertools import chain, compress, repeat
 from operator import attrgetter, contains, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from conflictbrief._base.messages import quoted
 from conflictbrief._base.passages import SHORT_TEXT, TextIndex
 from conflictbrief.records import Deployment, Record
@@ -198,7 +200,7 @@ def _suspects(
         firsts = list(map(_SOURCE, map(_FIRST, map(_CITATIONS, records))))
         if BY_NAME[name].cls is Deployment:
             return everything
-        if "quote" in BY_NAME[name].cls.__slots__:
+        if "quote" in attrs.fields_dict(BY_NAME[name].cls):
             quotes = map(_QUOTE, records)
             if not all(
                 contains(within[source], quote)
