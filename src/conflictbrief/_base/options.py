@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
 __all__ = [
     "Formatter",
@@ -81,10 +82,12 @@ class Formatter(argparse.HelpFormatter):
         indent_increment: int = 2,
         max_help_position: int = 24,
         width: int | None = None,
+        **more: Any,
     ) -> None:
+        # *more*: what later Pythons' argparse passes (such as color).
         if width is None:
             width = _columns() - 2
-        super().__init__(prog, indent_increment, max_help_position, width)
+        super().__init__(prog, indent_increment, max_help_position, width, **more)
 
 
 def _columns() -> int:
