@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conflictbrief import Brief, Citation, DateSpan, Problem, ValidationError
+from conflictbrief._base.passages import SHORT_TEXT
 from conflictbrief._collections import citing
 from conflictbrief._collections.integrity import Checker
 from conflictbrief._collections.registry import COLLECTIONS
@@ -572,7 +573,7 @@ class TestOpenDates:
         assert (["$.statements[0].date"] if flagged else "b") == found
 
 
-def _spoiled(record: Any, how: int, sources: list[str]) -> Any:
+def _spoiled(record: Any, how: int) -> Any:
     """*record* with one thing a citation check faults, or as it is (*how* 0)."""
     cites = record.citations
     if how == 1:  # dated after every source (none is published past 9000)
@@ -585,11 +586,8 @@ def _spoiled(record: Any, how: int, sources: list[str]) -> Any:
     if how == 4:  # a source the brief lacks
         extra = Citation(source="no-such-source", quote="words")
         return attrs.evolve(record, citations=(*cites, extra))
-    if how == 5:  # a later citation, of another source, that dates it later
-        extra = Citation(source=sources[-1], quote=cites[0].quote)
-        return attrs.evolve(
-            record, date=DateSpan.parse("9000"), citations=(extra, *cites)
-        )
+    if how == 5 and hasattr(record, "until"):  # a departure after the sources
+        return attrs.evolve(record, until=DateSpan.parse("9000"))
     if how == 6 and hasattr(record, "quote"):  # its own words in no source
         return attrs.evolve(record, quote="words in no source at all")
     return record
@@ -604,11 +602,10 @@ class TestQuickLook:
         """The look at whole collections in C that a valid brief passes through
         finds every problem a look at each record in Python finds, in any mix
         of sound and spoiled records."""
-        sources = [s.id for s in made.sources]
         records: dict[str, list[Any]] = {}
         for c in COLLECTIONS:
             records[c.name] = [
-                _spoiled(r, data.draw(st.integers(0, 6)), sources) if c.dated else r
+                _spoiled(r, data.draw(st.integers(0, 6))) if c.dated else r
                 for r in getattr(made, c.name)
             ]
         quick = Checker(records).run()
@@ -617,3 +614,106 @@ class TestQuickLook:
         ):
             every = Checker(records).run()
         assert every == quick
+
+    # Each way the quick look sends records on to the look at each one, with
+    # quotes found as written, so that a valid brief takes the quick look.
+    WRITTEN = Citation(source="kcna", quote="were sent to Kursk")
+    LONG = "Words of a long report. " * 200 + "The troops were sent to Kursk."
+
+    def _look(self, **changes: Any) -> tuple[list[str], list[tuple[int, str]]]:
+        """The paths of the problems of a brief's records with *changes*, and
+        the statements and deployments the quick look sends on."""
+        base = brief(statements=(), deployments=(), events=())
+        records: dict[str, list[Any]] = {
+            c.name: list(getattr(base, c.name)) for c in COLLECTIONS
+        }
+        records["statements"] = [statement(speaker="kim", citations=[self.WRITTEN])]
+        records["deployments"] = [deployment(citations=[self.WRITTEN])]
+        records.update({name: list(found) for name, found in changes.items()})
+        paths = [p.path for p in Checker(records).run()]
+        sent = _suspects_of(records, "statements") + _suspects_of(
+            records, "deployments"
+        )
+        return paths, [(i, r.id) for i, r in sent]
+
+    def test_a_valid_brief_sends_on_only_its_deployments(self) -> None:
+        """A valid brief's statements pass the quick look; each deployment is
+        looked at alone, as its departure is checked too."""
+        assert ([], [(0, "d1")]) == self._look()
+
+    def test_a_departure_after_the_sources(self) -> None:
+        """A deployment that arrived before its source was published but
+        left after it is found, though its arrival passes."""
+        late = deployment(citations=[self.WRITTEN], until="2025-06")
+        paths, _ = self._look(deployments=[late])
+        assert ["$.deployments[0].until"] == paths
+
+    def test_dated_after_its_first_source_only(self) -> None:
+        """A record dated after its first source but not its second is not
+        faulted, and one dated after both is."""
+        later = source(id="later", published="2025-08-01", text=TEXT)
+        both = [self.WRITTEN, Citation(source="later", quote="were sent")]
+        fine = statement(speaker="kim", date="2025-06", citations=both)
+        after = statement(id="s2", speaker="kim", date="2025-09", citations=both)
+        paths, sent = self._look(
+            sources=[source(published="2025-04-28", text=TEXT), later],
+            statements=[fine, after],
+        )
+        assert ["$.statements[1].date"] == paths
+        assert [(0, "s1"), (1, "s2"), (0, "d1")] == sent
+
+    def test_own_words_in_a_later_source(self) -> None:
+        """A statement's own words found only in its second source pass; in
+        none, they are faulted."""
+        other_text = source(id="other", published="2025-04-28", text="Kim said no.")
+        cites = [self.WRITTEN, Citation(source="other", quote="Kim said")]
+        found = statement(speaker="kim", quote="said no", citations=cites)
+        lost = statement(id="s2", speaker="kim", quote="said yes", citations=cites)
+        paths, _ = self._look(
+            sources=[source(published="2025-04-28", text=TEXT), other_text],
+            statements=[found, lost],
+        )
+        assert ["$.statements[1].quote"] == paths
+
+    def test_a_long_text(self) -> None:
+        """A text longer than a scan is cheap is looked in through its
+        index: a quote in it passes, one not in it is faulted."""
+        assert len(self.LONG) > SHORT_TEXT
+        long = source(published="2025-04-28", text=self.LONG)
+        there = Citation(source="kcna", quote="troops were sent")
+        missing = Citation(source="kcna", quote="troops were not sent")
+        paths, _ = self._look(
+            sources=[long],
+            statements=[
+                statement(speaker="kim", citations=[there]),
+                statement(id="s2", speaker="kim", citations=[missing]),
+            ],
+            deployments=[],
+        )
+        assert ["$.statements[1].citations[0].quote"] == paths
+
+    def test_duplicate_source_ids_as_before(self) -> None:
+        """Of two sources with one id, the last one's publication counts in
+        the date check, as it always has: an open end checks no date."""
+        sources = [
+            source(published="2024-10-05", text=TEXT),
+            source(published="2024/..", text=TEXT),
+        ]
+        paths, _ = self._look(sources=sources)
+        assert ["$.sources[1].id"] == paths
+
+
+def _suspects_of(records: dict[str, list[Any]], name: str) -> list[tuple[int, Any]]:
+    """What `citing._suspects` sends on of *name* when *records* are checked."""
+    sent: list[tuple[int, Any]] = []
+    real = citing._suspects
+
+    def spy(checker: Checker, asked: str, *rest: Any) -> Any:
+        found = list(real(checker, asked, *rest))
+        if asked == name:
+            sent.extend(found)
+        return found
+
+    with mock.patch.object(citing, "_suspects", spy):
+        Checker(records).run()
+    return sent

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from operator import attrgetter, contains, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -92,11 +92,11 @@ def check_citations(checker: Checker) -> None:
     # is looked for once, however many citations give it.
     indexes: dict[tuple[str, str], TextIndex] = {}
     answers: dict[tuple[str, str], bool] = {}
-    # The last day each source could have been published, where it is known.
+    # The last day each source could have been published; None where unknown.
     published = {
         s.id: s.published.latest
         for s in checker.records["sources"]
-        if s.published is not None and s.published.latest is not None
+        if s.published is not None
     }
 
     def index(source: str, form: str) -> TextIndex:
@@ -174,7 +174,7 @@ def _suspects(
     checker: Checker,
     name: str,
     within: Mapping[str, Any],
-    published: Mapping[str, date],
+    published: Mapping[str, date | None],
 ) -> Iterable[tuple[int, Any]]:
     """The records of *name* (with their positions) that a citation check may fault.
 
@@ -210,9 +210,9 @@ def _suspects(
                 return everything
     except (KeyError, IndexError):  # an unknown source, a record not cited
         return everything
-    # A record whose first source has no date is not checked, and with
-    # one past every day it is never after it.
-    days = list(map(published.get, firsts, repeat(date.max)))
+    # A record whose first source has no known last day is not checked, and
+    # with one past every day it is never after it.
+    days = [date.max if d is None else d for d in map(published.get, firsts)]
     try:
         late = list(map(gt, map(_EARLIEST, records), days))
     except TypeError:  # an open start

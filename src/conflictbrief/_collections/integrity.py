@@ -183,6 +183,8 @@ class Checker:
             values: Iterable[str | None] = map(attrgetter(field), records)
             if several:
                 values = chain.from_iterable(values)  # type: ignore[arg-type]
+            # filter(None, ...) drops the None of an empty optional field
+            # (an id is never empty).
             if all(map(known.__contains__, filter(None, values))) and not (
                 own and any(map(eq, map(attrgetter(field), records), map(_ID, records)))
             ):
