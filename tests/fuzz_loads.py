@@ -10,7 +10,9 @@ with an exit status. Run it as a script, giving a copy of the seed corpus
 (atheris adds the inputs it finds to the first directory)::
 
     cp -r tests/fuzz_corpus /tmp/corpus
-    python tests/fuzz_loads.py /tmp/corpus -max_total_time=60
+    python tests/fuzz_loads.py /tmp/corpus -max_total_time=60 -artifact_prefix=/tmp/
+
+An input that fails is written to ``crash-<sha1>`` after that prefix.
 """
 
 from __future__ import annotations

@@ -397,15 +397,27 @@ class TestParser:
         assert [name] == list(commands.choices)
         assert _command_help(cli._parser(), name) == _command_help(alone, name)
 
-    @pytest.mark.parametrize("columns", ["100", "45", "0", "wide", None])
+    @pytest.mark.parametrize("columns", ["100", "45", "0", "-3", "wide", None])
+    @pytest.mark.parametrize("terminal", [None, 123])
     def test_width_as_argparse_finds_it(
-        self, monkeypatch: pytest.MonkeyPatch, columns: str | None
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        columns: str | None,
+        terminal: int | None,
     ) -> None:
-        """The help formatter wraps at the width argparse's own would."""
+        """The help formatter wraps at the width argparse's own would, from
+        $COLUMNS, from the terminal (123 wide, or none) or by default."""
         if columns is None:
             monkeypatch.delenv("COLUMNS", raising=False)
         else:
             monkeypatch.setenv("COLUMNS", columns)
+
+        def size(_: int = 1) -> os.terminal_size:
+            if terminal is None:
+                raise OSError("not a terminal")
+            return os.terminal_size((terminal, 40))
+
+        monkeypatch.setattr(os, "get_terminal_size", size)
         ours = options.Formatter("conflictbrief")
         theirs = argparse.HelpFormatter("conflictbrief")
         assert theirs._width == ours._width

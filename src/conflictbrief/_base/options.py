@@ -1,7 +1,8 @@
 """The command line's options: ``--version``, renamed options, each command's arguments.
 
-Each command's arguments are added by a function of its own, so that the
-command line builds the parser of the command it runs alone (`cli`), and
+Each command's arguments are added by a function of its own (but
+``export``'s, which `cli` adds with the formats the export package names),
+so that the command line builds the parser of the command it runs alone;
 `Formatter` finds the terminal's width without importing `shutil`.
 """
 
@@ -84,7 +85,7 @@ class Formatter(argparse.HelpFormatter):
         width: int | None = None,
         **more: Any,
     ) -> None:
-        # *more*: what later Pythons' argparse passes (such as color).
+        # Passed on as given: keywords a later argparse may add.
         if width is None:
             width = _columns() - 2
         super().__init__(prog, indent_increment, max_help_position, width, **more)
@@ -115,11 +116,13 @@ def brief_argument(sub: argparse.ArgumentParser) -> None:
 
 
 def actors_arguments(sub: argparse.ArgumentParser) -> None:
+    """``actors``: the brief, and a kind."""
     brief_argument(sub)
     sub.add_argument("--kind", help="only actors of this kind (state, person, ...)")
 
 
 def statements_arguments(sub: argparse.ArgumentParser) -> None:
+    """``statements``: the brief, and who said them, about whom, which kind, when."""
     brief_argument(sub)
     sub.add_argument("--speaker", metavar="ACTOR", help="said by this actor id")
     renamed(sub, "--by", "--speaker")
@@ -134,11 +137,13 @@ def statements_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def timeline_arguments(sub: argparse.ArgumentParser) -> None:
+    """``timeline``: the brief, and when."""
     brief_argument(sub)
     sub.add_argument("--during", metavar="EDTF", help="possibly in this span")
 
 
 def troops_arguments(sub: argparse.ArgumentParser) -> None:
+    """``troops``: the brief, and sender, host and when present."""
     brief_argument(sub)
     sub.add_argument("--sender", metavar="STATE", help="the sending state's id")
     sub.add_argument("--host", metavar="STATE", help="the host state's id")
@@ -147,10 +152,12 @@ def troops_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def validate_arguments(sub: argparse.ArgumentParser) -> None:
+    """``validate``: the files."""
     sub.add_argument("files", nargs="+", metavar="FILE", help="brief files")
 
 
 def uncited_arguments(sub: argparse.ArgumentParser) -> None:
+    """``uncited``: the brief, and a source."""
     brief_argument(sub)
     sub.add_argument("--source", metavar="ID", help="only this source")
 
@@ -160,6 +167,7 @@ def no_arguments(_: argparse.ArgumentParser) -> None:
 
 
 def render_arguments(sub: argparse.ArgumentParser) -> None:
+    """``render``: the brief, the format and where to write."""
     brief_argument(sub)
     sub.add_argument("--to", required=True, choices=("md", "html"), help="format")
     sub.add_argument(
@@ -168,6 +176,7 @@ def render_arguments(sub: argparse.ArgumentParser) -> None:
 
 
 def draft_arguments(sub: argparse.ArgumentParser) -> None:
+    """``draft``: the article, its day, title and address, and known actors."""
     sub.add_argument("file", metavar="FILE", help="the article, or - for stdin")
     sub.add_argument("--published", required=True, metavar="DAY", help="YYYY-MM-DD")
     sub.add_argument("--known", metavar="BRIEF", help="a brief whose actors to use")
