@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from datetime import date
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from operator import attrgetter, contains, gt, itemgetter
 from typing import TYPE_CHECKING, Any
 
@@ -128,8 +128,9 @@ def check_citations(checker: Checker) -> None:
         (source, index(source, "as written") if len(text) > SHORT_TEXT else text)
         for source, text in texts.items()
     )
+    known = {source: day for source, day in published.items() if day is not None}
     for name in _DATED:
-        for i, record in _suspects(checker, name, within, published):
+        for i, record in _suspects(checker, name, within, known):
             latest: date | None = date.min
             for j, c in enumerate(record.citations):
                 source, quote = c.source, c.quote
@@ -174,15 +175,16 @@ def _suspects(
     checker: Checker,
     name: str,
     within: Mapping[str, Any],
-    published: Mapping[str, date | None],
+    published: Mapping[str, date],
 ) -> Iterable[tuple[int, Any]]:
     """The records of *name* (with their positions) that a citation check may fault.
 
     A quick look, in C over the whole collection: if every citation's
     quote is in its source's text as written (*within*), and every own
     quote in its first source's, only the records dated after their
-    first source's publication (and every deployment, whose departure
-    is checked too) may break a rule. Otherwise, every record is
+    first source's publication (*published*: each source's last possible
+    day, where it is known), and every deployment, whose departure is
+    checked too, may break a rule. Otherwise, every record is
     looked at.
     """
     records = checker.records[name]
@@ -210,9 +212,9 @@ def _suspects(
                 return everything
     except (KeyError, IndexError):  # an unknown source, a record not cited
         return everything
-    # A record whose first source has no known last day is not checked, and
-    # with one past every day it is never after it.
-    days = [date.max if d is None else d for d in map(published.get, firsts)]
+    # A record whose first source has no known last day (not in *published*)
+    # is not checked, and with one past every day it is never after it.
+    days = list(map(published.get, firsts, repeat(date.max)))
     try:
         late = list(map(gt, map(_EARLIEST, records), days))
     except TypeError:  # an open start
