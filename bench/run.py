@@ -63,6 +63,7 @@ import conflictbrief
 from conflictbrief import Brief, serialize
 from conflictbrief._collections.integrity import Checker
 from conflictbrief._collections.registry import COLLECTIONS
+from conflictbrief._format import stream
 from conflictbrief._format.limits import DEFAULT_LIMITS, check_size
 from conflictbrief.dates import _span
 
@@ -305,7 +306,7 @@ def direct_build(data: bytes, *, guarded: bool = False) -> float:
             start = time.perf_counter()
             if guarded:
                 check_size(data, DEFAULT_LIMITS)
-                json.loads(data.decode(), object_pairs_hook=_once)
+                json.loads(data.decode(), object_pairs_hook=stream._pairs)
             else:
                 json.loads(data)
             built = {
@@ -319,14 +320,6 @@ def direct_build(data: bytes, *, guarded: bool = False) -> float:
         finally:
             gc.enable()
     return best
-
-
-def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """A JSON object, refused if it repeats a key."""
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        raise ValueError("a repeated key")
-    return found
 
 
 # 4. Memory ----------------------------------------------------------------

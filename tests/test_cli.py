@@ -368,12 +368,12 @@ class TestEntryPoints:
         )
 
 
-def _command_help(parser: argparse.ArgumentParser, name: str) -> str:
-    """The help of the command *name* of *parser*."""
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The parsers of the commands *parser* holds, by name."""
     (commands,) = (
         a for a in parser._actions if isinstance(a, argparse._SubParsersAction)
     )
-    return str(commands.choices[name].format_help())
+    return dict(commands.choices)
 
 
 class TestParser:
@@ -390,12 +390,10 @@ class TestParser:
     def test_a_command_alone_as_among_all(self, name: str) -> None:
         """Given a command, the parser holds it alone, and its help (so its
         arguments) is what the parser of every command gives it."""
-        alone = cli._parser([name, "--json"])
-        (commands,) = (
-            a for a in alone._actions if isinstance(a, argparse._SubParsersAction)
-        )
-        assert [name] == list(commands.choices)
-        assert _command_help(cli._parser(), name) == _command_help(alone, name)
+        alone = _commands(cli._parser([name, "--json"]))
+        assert [name] == list(alone)
+        every = _commands(cli._parser())
+        assert every[name].format_help() == alone[name].format_help()
 
     @pytest.mark.parametrize("columns", ["100", "45", "0", "-3", "wide", None])
     @pytest.mark.parametrize("terminal", [None, 123])

@@ -82,6 +82,9 @@ class _Anything:
         return True
 
 
+_ANYTHING = _Anything()
+
+
 def check_citations(checker: Checker) -> None:
     """Check citations: sources exist, quotes are in them, dates fit."""
     sources = checker.ids["sources"]
@@ -123,7 +126,7 @@ def check_citations(checker: Checker) -> None:
     # Each source's text as `_suspects` looks in it: a short text as it
     # is, a long one through its index; any quote of a source without
     # text passes. A citation of an unknown source finds nothing.
-    within: dict[str, Any] = {s.id: _Anything() for s in sources.values()}
+    within: dict[str, Any] = dict.fromkeys(sources, _ANYTHING)
     within.update(
         (source, index(source, "as written") if len(text) > SHORT_TEXT else text)
         for source, text in texts.items()
@@ -189,6 +192,8 @@ def _suspects(
     """
     records = checker.records[name]
     everything = checker.numbered(name)
+    if BY_NAME[name].cls is Deployment:
+        return everything
     cited = list(chain.from_iterable(map(_CITATIONS, records)))
     try:
         if not all(
@@ -200,8 +205,6 @@ def _suspects(
         ):
             return everything
         firsts = list(map(_SOURCE, map(_FIRST, map(_CITATIONS, records))))
-        if BY_NAME[name].cls is Deployment:
-            return everything
         if "quote" in attrs.fields_dict(BY_NAME[name].cls):
             quotes = map(_QUOTE, records)
             if not all(

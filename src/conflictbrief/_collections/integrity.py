@@ -141,7 +141,7 @@ class Checker:
                     f"expected a departure no earlier than the arrival ({dep.date}), "
                     f"got {dep.until}",
                 )
-        self._citations()
+        check_citations(self)
         return sorted(self.problems, key=_IN_DOCUMENT)
 
     def _shapes(self) -> bool:
@@ -150,7 +150,9 @@ class Checker:
         for collection in COLLECTIONS:
             name, cls = collection.name, collection.cls
             records = self.records[name]
-            if len(self.ids[name]) == len(records) and set(map(type, records)) <= {cls}:
+            # The ids hold each record of the class once by id: as many as
+            # there are records, every record is of the class, its id unique.
+            if len(self.ids[name]) == len(records):
                 continue
             seen: dict[str, int] = {}
             item: Any
@@ -260,7 +262,3 @@ class Checker:
                     f"expected a chain of part_of that ends, got a cycle "
                     f"through {quoted(actor.id)}",
                 )
-
-    def _citations(self) -> None:
-        """Check citations: sources exist, quotes are in them, dates fit."""
-        check_citations(self)
